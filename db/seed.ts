@@ -1,0 +1,72 @@
+import type { Role, Team } from "../app/domain/membership";
+import { appendAudit } from "./queries/audit";
+import { insertPlan } from "./queries/plans";
+import { insertUser } from "./queries/users";
+import { insertMembership, insertWorkspace } from "./queries/workspaces";
+import type { Sql } from "./sql";
+
+export const DEMO_PASSWORD = "accord-demo";
+export const DEMO_WORKSPACE = "Northwind Analytics";
+
+/** The demo workspace's people, as printed at start and listed in the README. */
+export const DEMO_USERS: ReadonlyArray<{
+  email: string;
+  name: string;
+  role: Role;
+  team: Team;
+  canSignOff: boolean;
+  note: string;
+}> = [
+  { email: "owner@northwind.test", name: "Olivia Owens", role: "owner", team: "leadership", canSignOff: false, note: "owner, leadership" },
+  { email: "maya@northwind.test", name: "Maya Patel", role: "editor", team: "marketing", canSignOff: false, note: "marketing, editor" },
+  { email: "sam@northwind.test", name: "Sam Carter", role: "editor", team: "sales", canSignOff: false, note: "sales, editor" },
+  { email: "lena@northwind.test", name: "Lena Fischer", role: "editor", team: "marketing", canSignOff: true, note: "marketing leader, signs off" },
+  { email: "raj@northwind.test", name: "Raj Mehta", role: "editor", team: "sales", canSignOff: true, note: "sales leader, signs off" },
+  { email: "vic@northwind.test", name: "Vic Romero", role: "viewer", team: "other", canSignOff: false, note: "viewer" },
+];
+
+/**
+ * Seeds the demo workspace when the database has no users yet. Returns whether
+ * it seeded. Everything goes in one transaction: a half-seeded database would
+ * never be seeded again.
+ */
+export async function seedDemoIfEmpty(
+  sql: Sql,
+  hashPassword: (password: string) => Promise<string>,
+): Promise<boolean> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return sql.begin(async (tx) => {
+    await tx`lock table users in exclusive mode`;
+    const [any] = await tx`select 1 from users limit 1`;
+    if (any) return false;
+    const workspace = await insertWorkspace(tx, DEMO_WORKSPACE);
+    let ownerId = "";
+    for (const person of DEMO_USERS) {
+      const user = await insertUser(tx, { email: person.email, name: person.name, passwordHash });
+      if (person.role === "owner") ownerId = user.id;
+      await insertMembership(tx, {
+        workspaceId: workspace.id,
+        userId: user.id,
+        role: person.role,
+        team: person.team,
+        canSignOff: person.canSignOff,
+      });
+    }
+    await appendAudit(tx, { workspaceId: workspace.id, actorId: ownerId, action: "workspace.created" });
+    const plan = await insertPlan(tx, {
+      workspaceId: workspace.id,
+      title: "FY27 Q1 joint plan",
+      period: "2027-Q1",
+      currency: "USD",
+      createdBy: ownerId,
+    });
+    await appendAudit(tx, { workspaceId: workspace.id, planId: plan.id, actorId: ownerId, action: "plan.created" });
+    return true;
+  });
+}
+
+/** Whether the demo accounts exist, so the start banner can show them. */
+export async function hasDemoUsers(sql: Sql): Promise<boolean> {
+  const [row] = await sql`select 1 from users where lower(email) = ${DEMO_USERS[0]!.email}`;
+  return Boolean(row);
+}

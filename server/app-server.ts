@@ -1,0 +1,106 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import express, { type Request } from "express";
+import type { Sql } from "../db/sql";
+import { SERVER_BUILD } from "./build";
+import type { AccordContext } from "./context";
+import { checkHealth } from "./health";
+import type { Logger } from "./logger";
+import { PROJECT_ROOT } from "./paths";
+import { sameOriginOnly } from "./same-origin";
+
+export interface AccordServerOptions {
+  sql: Sql;
+  log: Logger;
+  sessionSecret: string;
+  /** `development` serves through Vite with hot reload; `production` serves the build. */
+  mode: "development" | "production";
+  /** The public origin when it differs from what the Host header says (a proxy). */
+  appOrigin?: string;
+}
+
+export interface AccordServer {
+  listen: (port: number, host?: string) => Promise<URL>;
+  /** Stops accepting, lets running requests finish (up to a few seconds), closes sockets. */
+  close: () => Promise<void>;
+  httpServer: http.Server;
+}
+
+/**
+ * The one HTTP server of a process: health check, same-origin guard, static
+ * assets and the Remix handler. The database pool belongs to the caller.
+ */
+export async function createAccordServer(options: AccordServerOptions): Promise<AccordServer> {
+  const { sql, log, mode } = options;
+  const app = express();
+  app.disable("x-powered-by");
+
+  const originOf = (req: Request) => options.appOrigin ?? `${req.protocol}://${req.get("host")}`;
+
+  app.get("/healthz", async (_req, res) => {
+    const health = await checkHealth(sql);
+    res.status(health.ok ? 200 : 503).json(health);
+  });
+  app.use(sameOriginOnly(originOf));
+
+  let vite: import("vite").ViteDevServer | undefined;
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (mode === "development") {
+    const { createServer } = await import("vite");
+    vite = await createServer({ root: PROJECT_ROOT, server: { middlewareMode: true } });
+    app.use(vite.middlewares);
+    const dev = vite;
+    build = () => dev.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const client = path.join(PROJECT_ROOT, "build/client");
+    app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(client, { maxAge: "1h" }));
+    build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode,
+      getLoadContext: (req): AppLoadContext => {
+        const appOrigin = originOf(req);
+        const context: AccordContext = {
+          sql,
+          log,
+          sessionSecret: options.sessionSecret,
+          secureCookies: appOrigin.startsWith("https:"),
+          appOrigin,
+          clientIp: req.socket.remoteAddress ?? "unknown",
+        };
+        return context as AppLoadContext;
+      },
+    }),
+  );
+
+  const httpServer = http.createServer(app);
+  return {
+    httpServer,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const { port: actual } = httpServer.address() as AddressInfo;
+          const shown = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host;
+          resolve(new URL(`http://${shown}:${actual}`));
+        });
+      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
+      await closed;
+      clearTimeout(force);
+      await vite?.close();
+    },
+  };
+}
