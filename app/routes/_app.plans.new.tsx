@@ -1,41 +1,32 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { appendAudit } from "../../db/queries/audit";
-import { insertPlan } from "../../db/queries/plans";
 import { FormErrors, SelectField, TextField } from "../components/field";
 import { CURRENCIES, PlanCreateSchema, nextQuarter } from "../domain/forms";
 import { requireMember, requirePermission } from "../utils/auth.server";
+import { NO_RIGHT_TO_CREATE_PLAN, createPlan } from "../utils/plans.server";
 
 export const meta: MetaFunction = () => [{ title: "New plan · Accord" }];
 
-const NO_RIGHT = "Only owners and editors can create plans.";
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const member = await requireMember(request, context);
-  requirePermission(member.membership, "plan.create", NO_RIGHT);
+  requirePermission(member.membership, "plan.create", NO_RIGHT_TO_CREATE_PLAN);
   return { defaultPeriod: nextQuarter() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const member = await requireMember(request, context);
-  requirePermission(member.membership, "plan.create", NO_RIGHT);
+  requirePermission(member.membership, "plan.create", NO_RIGHT_TO_CREATE_PLAN);
   const submission = parseWithZod(await request.formData(), { schema: PlanCreateSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const workspaceId = member.membership.workspaceId;
-  const plan = await context.sql.begin(async (tx) => {
-    const created = await insertPlan(tx, { ...submission.value, workspaceId, createdBy: member.user.id });
-    await appendAudit(tx, {
-      workspaceId,
-      planId: created.id,
-      actorId: member.user.id,
-      action: "plan.created",
-      detail: { title: created.title, period: created.period },
-    });
-    return created;
-  });
-  context.log.info({ planId: plan.id, userId: member.user.id }, "plan created");
+  const plan = await createPlan(context, member, submission.value);
   throw redirect(`/plans/${plan.id}`);
 }
 
@@ -58,7 +49,9 @@ export default function NewPlan() {
             <Link to="/plans">Plans</Link>
           </p>
           <h1>New plan</h1>
-          <p className="muted">A joint plan covers one quarter. You can fill in its sections together next.</p>
+          <p className="muted">
+            A joint plan covers one quarter. You can fill in its sections together next.
+          </p>
         </div>
       </div>
       <div className="card" style={{ maxWidth: 560 }}>

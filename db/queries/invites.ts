@@ -76,3 +76,18 @@ export async function revokeInvite(db: Db, workspaceId: string, id: string): Pro
     returning 1`;
   return rows.length > 0;
 }
+
+/**
+ * Any invite of the workspace by id, usable or not, so a revoke can tell
+ * "already used or revoked" from "not yours".
+ */
+export async function findInviteOfWorkspace(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<{ id: string; usedAt: Date | null; revokedAt: Date | null; expiresAt: Date } | undefined> {
+  const [row] = await db<{ id: string; usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }[]>`
+    select id, used_at as "usedAt", revoked_at as "revokedAt", expires_at as "expiresAt"
+    from invites where id = ${id} and workspace_id = ${workspaceId}`;
+  return row;
+}

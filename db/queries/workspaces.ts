@@ -104,3 +104,13 @@ export async function countOwnersForUpdate(db: Db, workspaceId: string): Promise
     for update`;
   return rows.length;
 }
+
+/** One member of the workspace with their name and e-mail, or undefined when not a member. */
+export async function findMember(db: Db, workspaceId: string, userId: string): Promise<MemberRow | undefined> {
+  const [row] = await db<MemberRow[]>`
+    select u.id as "userId", u.name, u.email, m.role, m.team, m.can_sign_off as "canSignOff",
+           m.created_at as "joinedAt"
+    from memberships m join users u on u.id = m.user_id
+    where m.workspace_id = ${workspaceId} and m.user_id = ${userId}`;
+  return row;
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createSql } from "../../db/sql";
@@ -29,7 +29,7 @@ export async function startTestPostgres(log: Logger): Promise<TestPostgres> {
   if (external) {
     return { maintenanceUrl: databaseUrl(external, "postgres"), embedded: false, stop: async () => {} };
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), "accord-test-pg-"));
+  const dir = await makeDataDir("accord-test-pg-");
   try {
     const pg = await startEmbeddedPostgres(dir, log, { persistent: false });
     return {
@@ -91,4 +91,14 @@ export async function dropDatabase(maintenanceUrl: string, name: string): Promis
   } finally {
     await admin.end({ timeout: 5 });
   }
+}
+
+/**
+ * A fresh temporary DATA_DIR. mkdtemp makes it 0700; run as root, PostgreSQL
+ * runs as the unprivileged `postgres` user and must be able to enter it.
+ */
+export async function makeDataDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  await chmod(dir, 0o755);
+  return dir;
 }
