@@ -5,9 +5,9 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useRouteError,
 } from "@remix-run/react";
+import { ErrorPanel } from "./components/error-panel";
 import stylesheet from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -41,24 +41,9 @@ export default function App() {
 
 /** The last line of defence: a calm page with a way back, never a stack trace. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message =
-    isRouteErrorResponse(error) && typeof error.data?.message === "string"
-      ? error.data.message
-      : status === 404
-        ? "There is nothing here, or you do not have access to it."
-        : "Something went wrong on our side. Try again in a moment.";
   return (
     <main className="centered-page" id="main">
-      <div className="card narrow">
-        <p className="eyebrow">{status === 404 ? "Not found" : status === 403 ? "Not allowed" : "Error"}</p>
-        <h1>{status === 404 ? "Page not found" : status === 403 ? "You can't do that here" : "Something went wrong"}</h1>
-        <p>{message}</p>
-        <p>
-          <a href="/plans">Back to plans</a>
-        </p>
-      </div>
+      <ErrorPanel error={useRouteError()} />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PROJECT_ROOT } from "./paths";
@@ -9,11 +9,47 @@ import type { Logger } from "./logger";
 const INPUTS = ["app", "db", "vite.config.ts", "package-lock.json", "tsconfig.json"];
 export const SERVER_BUILD = path.join(PROJECT_ROOT, "build/server/index.js");
 
-/** Builds the app when the build is missing or older than its sources. */
+const LOCK = path.join(PROJECT_ROOT, ".build-lock");
+/** A lock older than this belongs to a build that died. */
+const STALE_LOCK_MS = 3 * 60_000;
+
+/**
+ * Builds the app when the build is missing or older than its sources. Two
+ * processes starting at once (a server and a test run) take turns through a
+ * lock directory, and the second finds the build fresh.
+ */
 export async function ensureBuild(log: Logger): Promise<void> {
-  if (existsSync(SERVER_BUILD) && statSync(SERVER_BUILD).mtimeMs >= newestInput()) return;
-  log.info("building the app (first start or changed sources)");
-  await runBuild();
+  if (isFresh()) return;
+  await withLock(async () => {
+    if (isFresh()) return;
+    log.info("building the app (first start or changed sources)");
+    await runBuild();
+  });
+}
+
+function isFresh(): boolean {
+  return existsSync(SERVER_BUILD) && statSync(SERVER_BUILD).mtimeMs >= newestInput();
+}
+
+async function withLock(work: () => Promise<void>): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (Date.now() - statSync(LOCK, { throwIfNoEntry: false })!.mtimeMs > STALE_LOCK_MS) {
+        rmSync(LOCK, { recursive: true, force: true });
+      } else {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+  try {
+    await work();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 function newestInput(): number {

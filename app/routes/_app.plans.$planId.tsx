@@ -64,10 +64,6 @@ export default function PlanPage() {
           <dl className="meta-list">
             <dt>Period</dt>
             <dd>{plan.period}</dd>
-            <dt>Status</dt>
-            <dd>
-              <StatusBadge status={plan.status} />
-            </dd>
             <dt>Currency</dt>
             <dd>{plan.currency}</dd>
           </dl>

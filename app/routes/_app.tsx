@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { AppShell } from "../components/app-shell";
+import { ErrorPanel } from "../components/error-panel";
 import { requireMember } from "../utils/auth.server";
 
 /** Layout of the signed-in pages: who is here, in which workspace. */
@@ -20,6 +21,18 @@ export default function AppLayout() {
   return (
     <AppShell data={data}>
       <Outlet />
+    </AppShell>
+  );
+}
+
+/** Errors of the pages inside keep the navigation around them. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("routes/_app");
+  if (!data) return <ErrorPanel error={error} />;
+  return (
+    <AppShell data={data}>
+      <ErrorPanel error={error} />
     </AppShell>
   );
 }

@@ -1,10 +1,10 @@
-import { hitRateLimit } from "../../db/queries/rate-limits";
+import { hitRateLimit, releaseRateLimit } from "../../db/queries/rate-limits";
 import { findUserByEmail } from "../../db/queries/users";
 import { listMembershipsOfUser } from "../../db/queries/workspaces";
 import type { AccordContext } from "../utils/context.server";
 import { verifyPassword } from "../utils/password.server";
 
-/** Login attempts allowed per account and per address in one window. */
+/** Failed login attempts allowed per account and per address in one window. */
 export const LOGIN_LIMIT = 10;
 export const LOGIN_WINDOW_SECONDS = 60;
 
@@ -14,15 +14,16 @@ export type LoginOutcome =
   | { kind: "rate-limited"; retryAfterSeconds: number };
 
 /**
- * Checks the rate limits first (so a locked-out attacker learns nothing, not
- * even whether the password was right), then the password.
+ * Counts the attempt against the account and the address before checking the
+ * password (so concurrent guesses cannot slip past the limit, and a locked-out
+ * guesser learns nothing, not even whether the password was right), and takes
+ * it back when the password was right: only failures use up the allowance, so
+ * a team logging in from one office address is never locked out.
  */
 export async function attemptLogin(context: AccordContext, email: string, password: string): Promise<LoginOutcome> {
-  const [byAccount, byAddress] = await Promise.all([
-    hitRateLimit(context.sql, `login:account:${email}`, LOGIN_WINDOW_SECONDS),
-    hitRateLimit(context.sql, `login:address:${context.clientIp}`, LOGIN_WINDOW_SECONDS),
-  ]);
-  const over = [byAccount, byAddress].filter((l) => l.hits > LOGIN_LIMIT);
+  const keys = [`login:account:${email}`, `login:address:${context.clientIp}`];
+  const limits = await Promise.all(keys.map((key) => hitRateLimit(context.sql, key, LOGIN_WINDOW_SECONDS)));
+  const over = limits.filter((l) => l.hits > LOGIN_LIMIT);
   if (over.length) {
     const resetAt = Math.max(...over.map((l) => l.resetAt.getTime()));
     context.log.warn({ ip: context.clientIp }, "login rate limited");
@@ -30,6 +31,7 @@ export async function attemptLogin(context: AccordContext, email: string, passwo
   }
   const user = await findUserByEmail(context.sql, email);
   if (!(await verifyPassword(user?.passwordHash, password)) || !user) return { kind: "bad-credentials" };
+  await Promise.all(keys.map((key) => releaseRateLimit(context.sql, key)));
   const [first] = await listMembershipsOfUser(context.sql, user.id);
   return { kind: "ok", userId: user.id, workspaceId: first?.workspaceId ?? null };
 }

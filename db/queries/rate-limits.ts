@@ -24,3 +24,8 @@ export async function hitRateLimit(
 export async function deleteStaleRateLimits(db: Db, olderThanSeconds: number): Promise<void> {
   await db`delete from rate_limits where window_start < now() - make_interval(secs => ${olderThanSeconds})`;
 }
+
+/** Takes back one hit: a request that turned out fine should not count against the limit. */
+export async function releaseRateLimit(db: Db, key: string): Promise<void> {
+  await db`update rate_limits set hits = greatest(hits - 1, 0) where key = ${key}`;
+}

@@ -1,14 +1,31 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
+import { createSql, type Sql } from "../../db/sql";
 import { buildUser, type BuiltUser } from "../support/build-user";
 
 export { expect, buildUser, type BuiltUser };
 
 /** The origin of the server test/e2e/global-setup.ts started. */
 export function accordUrl(): string {
-  const url = process.env.ACCORD_URL;
-  if (!url) throw new Error("ACCORD_URL is not set: run through `playwright test`, whose global setup starts Accord.");
-  return url;
+  return requiredEnv("ACCORD_URL");
+}
+
+let pool: Sql | undefined;
+
+/**
+ * A small pool on the e2e server's database, for arranging rows with the
+ * factories of test/support/factories.ts. Closed when the worker ends.
+ */
+export function e2eSql(): Sql {
+  pool ??= createSql(requiredEnv("ACCORD_E2E_DATABASE_URL"), { max: 2 });
+  return pool;
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value)
+    throw new Error(`${name} is not set: run through \`playwright test\`, whose global setup starts Accord.`);
+  return value;
 }
 
 type DemoKey = "owner" | "maya" | "sam" | "lena" | "raj" | "vic";
@@ -28,15 +45,22 @@ export { DEMO_PASSWORD, DEMO_USERS };
  * Playwright's `test` pointed at the e2e server (`page.goto("/plans")` works),
  * plus `user`: fresh, unique sign-up values per test.
  */
-export const test = base.extend<{ user: BuiltUser }>({
-  // eslint-disable-next-line no-empty-pattern
-  baseURL: async ({}, use) => {
-    await use(accordUrl());
+export const test = base.extend<{ user: BuiltUser }, { closeE2eSql: void }>({
+  // `provide`, not Playwright's usual `use`: the React hooks lint rule takes `use` for a hook.
+  baseURL: async ({}, provide) => {
+    await provide(accordUrl());
   },
-  // eslint-disable-next-line no-empty-pattern
-  user: async ({}, use) => {
-    await use(buildUser());
+  user: async ({}, provide) => {
+    await provide(buildUser());
   },
+  closeE2eSql: [
+    async ({}, provide) => {
+      await provide();
+      await pool?.end({ timeout: 5 });
+      pool = undefined;
+    },
+    { scope: "worker", auto: true },
+  ],
 });
 
 /** Logs in through the real form and waits until the app has left /login. */

@@ -19,8 +19,9 @@ import {
  * Runs once per `playwright test`, in the runner process: the current build,
  * PostgreSQL (embedded and throwaway, or DATABASE_URL's server), a fresh
  * migrated database with the demo workspace, and the production Accord server
- * on 127.0.0.1 at a random port. Workers find it in ACCORD_URL (environment
- * set here reaches them). The returned function is the global teardown.
+ * on 127.0.0.1 at a random port. Workers find it in ACCORD_URL and its
+ * database in ACCORD_E2E_DATABASE_URL (environment set here reaches them).
+ * The returned function is the global teardown.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   await ensureBuild(createLogger("warn"));
@@ -49,6 +50,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const url = await server.listen(0, "127.0.0.1");
     undo.push(() => server.close());
     process.env.ACCORD_URL = url.origin;
+    process.env.ACCORD_E2E_DATABASE_URL = databaseUrl(postgres.maintenanceUrl, name);
     return teardown;
   } catch (error) {
     await teardown();

@@ -38,7 +38,9 @@ describe("GET /healthz", () => {
   });
 
   test("needs no session and no same-origin headers", async () => {
-    const response = await fetch(`${accord.url}/healthz`, { headers: { origin: "https://elsewhere.example" } });
+    const response = await fetch(`${accord.url}/healthz`, {
+      headers: { origin: "https://elsewhere.example" },
+    });
     expect(response.status).toBe(200);
   });
 

@@ -12,7 +12,10 @@ export interface AccordProcess {
   /** Everything written to stdout and stderr so far. */
   output: () => string;
   /** Sends `signal` (SIGTERM by default) and waits for the exit, failing after `timeoutMs`. */
-  stop: (signal?: NodeJS.Signals, timeoutMs?: number) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop: (
+    signal?: NodeJS.Signals,
+    timeoutMs?: number,
+  ) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /**
@@ -26,7 +29,13 @@ export async function startAccordProcess(
   env: Record<string, string | undefined>,
   options: { timeoutMs?: number } = {},
 ): Promise<AccordProcess> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "warn" };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+  };
   delete childEnv.DATABASE_URL;
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete childEnv[key];
@@ -47,7 +56,10 @@ export async function startAccordProcess(
 
   const timeoutMs = options.timeoutMs ?? 90_000;
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error(`Accord did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`Accord did not start within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = () => {
       const match = /Accord is running at (http:\/\/\S+)/.exec(output);
       if (match && output.includes("Press Ctrl+C to stop.")) finish(undefined, match[1]);
@@ -78,7 +90,10 @@ export async function startAccordProcess(
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`Accord did not exit within ${ms} ms of ${signal}:\n${output}`)), ms);
+        timer = setTimeout(
+          () => reject(new Error(`Accord did not exit within ${ms} ms of ${signal}:\n${output}`)),
+          ms,
+        );
       });
       try {
         return await Promise.race([exited, timeout]);

@@ -2,8 +2,7 @@ import type { BuiltUser } from "./build-user";
 
 /** Form fields; `undefined` leaves a field out, arrays repeat it. */
 export type FormFields =
-  | Record<string, string | number | boolean | undefined | ReadonlyArray<string>>
-  | URLSearchParams;
+  Record<string, string | number | boolean | undefined | ReadonlyArray<string>> | URLSearchParams;
 
 export interface RequestOptions {
   /**
@@ -49,7 +48,12 @@ export class TestClient {
     const origin = options.origin === undefined ? this.baseUrl : options.origin;
     if (method !== "GET" && method !== "HEAD" && origin !== null) headers.set("origin", origin);
 
-    const response = await fetch(new URL(path, this.baseUrl), { ...init, method, headers, redirect: "manual" });
+    const response = await fetch(new URL(path, this.baseUrl), {
+      ...init,
+      method,
+      headers,
+      redirect: "manual",
+    });
     this.remember(response.headers.getSetCookie());
     return response;
   }
@@ -140,5 +144,8 @@ function toSearchParams(fields: FormFields): URLSearchParams {
 export async function expectRedirect(response: Response, what: string): Promise<Response> {
   if (response.status === 302 || response.status === 303) return response;
   const body = await response.text().catch(() => "");
-  throw new Error(`Expected a redirect when trying to ${what}, got ${response.status}:\n${body.slice(0, 2000)}`);
+  const hint = response.status === 429 ? " (rate limited: too many failed logins from this address)" : "";
+  throw new Error(
+    `Expected a redirect when trying to ${what}, got ${response.status}${hint}:\n${body.slice(0, 2000)}`,
+  );
 }

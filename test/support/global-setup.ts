@@ -4,7 +4,13 @@ import { createSql } from "../../db/sql";
 import { ensureBuild } from "../../server/build";
 import { createLogger } from "../../server/logger";
 import { testLogger } from "./log";
-import { createDatabase, databaseUrl, dropDatabase, startTestPostgres, uniqueDatabaseName } from "./postgres-server";
+import {
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  startTestPostgres,
+  uniqueDatabaseName,
+} from "./postgres-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
