@@ -69,7 +69,7 @@ export const PeriodSchema = z
   .string({ error: "Enter a period." })
   .trim()
   .toUpperCase()
-  .regex(PERIOD_PATTERN, "Use a quarter like 2027-Q1.")
+  .regex(PERIOD_PATTERN, { message: "Use a quarter like 2027-Q1.", abort: true })
   .refine((p) => {
     const year = Number(p.slice(0, 4));
     return year >= 2000 && year <= 2100;

@@ -23,7 +23,15 @@ import { listMembers } from "../../db/queries/workspaces";
 import { FieldError, FormErrors, SelectField, TextField } from "../components/field";
 import { Person, TeamLabel } from "../components/person";
 import { InviteByEmailSchema, InviteLinkSchema, MemberSettingsSchema } from "../domain/forms";
-import { ROLE_HINTS, ROLE_LABELS, ROLES, TEAM_LABELS, TEAMS, type Role, type Team } from "../domain/membership";
+import {
+  ROLE_HINTS,
+  ROLE_LABELS,
+  ROLES,
+  TEAM_LABELS,
+  TEAMS,
+  type Role,
+  type Team,
+} from "../domain/membership";
 import { can } from "../domain/policy";
 import { requireMember, requirePermission } from "../utils/auth.server";
 import stylesheet from "../styles/members.css?url";
@@ -46,7 +54,10 @@ const NO_RIGHT = "Only workspace owners can invite, change or remove members.";
 const MembersActionSchema = z.discriminatedUnion(
   "intent",
   [
-    MemberSettingsSchema.extend({ intent: z.literal("update-member"), userId: z.uuid({ error: "Choose a member." }) }),
+    MemberSettingsSchema.extend({
+      intent: z.literal("update-member"),
+      userId: z.uuid({ error: "Choose a member." }),
+    }),
     z.object({ intent: z.literal("remove-member"), userId: z.uuid({ error: "Choose a member." }) }),
     InviteByEmailSchema.extend({ intent: z.literal("invite-email") }),
     InviteLinkSchema.extend({ intent: z.literal("create-link") }),
@@ -54,6 +65,9 @@ const MembersActionSchema = z.discriminatedUnion(
   ],
   { error: "Choose what to do." },
 );
+
+/** Fields the page sets itself, never typed by the owner. */
+const HIDDEN_FIELDS = ["intent", "userId", "inviteId"] as const;
 
 type ActionData = {
   /** The form the answer belongs to, so only that one shows its errors. */
@@ -115,7 +129,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formId = formIdOf(formData);
   const submission = parseWithZod(formData, { schema: MembersActionSchema });
   if (submission.status !== "success") {
-    return data<ActionData>({ formId, result: submission.reply() }, { status: 400 });
+    // Hidden fields have no place on the page for their message: say it above everything.
+    const hidden = HIDDEN_FIELDS.flatMap((name) => submission.error?.[name] ?? []);
+    return data<ActionData>({ formId, result: submission.reply(), error: hidden[0] }, { status: 400 });
   }
   const value = submission.value;
   const answer = (outcome: Outcome, options: { resetForm?: boolean } = {}) => {
@@ -148,7 +164,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "invite-email": {
       const { email, role, team, canSignOff } = value;
-      return answer(await inviteByEmail(context, member, { email, role, team, canSignOff }), { resetForm: true });
+      return answer(await inviteByEmail(context, member, { email, role, team, canSignOff }), {
+        resetForm: true,
+      });
     }
     case "create-link": {
       const { role, team, canSignOff } = value;
@@ -254,7 +272,9 @@ export default function Members() {
                       <TeamLabel team={m.team} />
                     </td>
                     <td>{ROLE_LABELS[m.role]}</td>
-                    <td>{m.canSignOff ? <span className="badge signs-off">Signs off</span> : <SignsOffNo />}</td>
+                    <td>
+                      {m.canSignOff ? <span className="badge signs-off">Signs off</span> : <SignsOffNo />}
+                    </td>
                   </tr>
                 ),
               )}
@@ -325,15 +345,23 @@ function EditableMemberRow({
         <MemberName member={member} isSelf={isSelf} />
       </td>
       <td>
-        <RowSelect meta={fields.team} label={`Team of ${member.name}`} options={TEAMS.map((t) => ({ value: t, label: TEAM_LABELS[t] }))} />
+        <RowSelect
+          meta={fields.team}
+          label={`Team of ${member.name}`}
+          options={TEAMS.map((t) => ({ value: t, label: TEAM_LABELS[t] }))}
+        />
       </td>
       <td>
-        <RowSelect meta={fields.role} label={`Role of ${member.name}`} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+        <RowSelect
+          meta={fields.role}
+          label={`Role of ${member.name}`}
+          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+        />
       </td>
       <td>
         <label className="checkbox">
           <input {...getInputProps(fields.canSignOff, { type: "checkbox" })} key={fields.canSignOff.key} />
-          <span className="visually-hidden">{member.name} can sign off</span>
+          <span className="visually-hidden">{`${member.name} can sign off`}</span>
         </label>
         <FieldError id={fields.canSignOff.errorId} errors={fields.canSignOff.errors} />
       </td>
@@ -387,7 +415,15 @@ function RowSelect({
  * Removing is two steps, without a native dialog: the first button opens a
  * short question, the second removes. Works without JavaScript (<details>).
  */
-function ConfirmRemove({ member, isSelf, workspaceName }: { member: LoadedMember; isSelf: boolean; workspaceName: string }) {
+function ConfirmRemove({
+  member,
+  isSelf,
+  workspaceName,
+}: {
+  member: LoadedMember;
+  isSelf: boolean;
+  workspaceName: string;
+}) {
   const verb = isSelf ? "Leave" : "Remove";
   return (
     <details className="confirm-remove">
@@ -419,7 +455,15 @@ function ConfirmRemove({ member, isSelf, workspaceName }: { member: LoadedMember
 /** What a checkbox posts (see `checkbox` in app/domain/forms.ts). */
 type CheckboxValue = boolean | "on" | "true" | "false" | undefined;
 
-function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<CheckboxValue>; label: string; hint?: string }) {
+function CheckboxField({
+  meta,
+  label,
+  hint,
+}: {
+  meta: FieldMetadata<CheckboxValue>;
+  label: string;
+  hint?: string;
+}) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   return (
     <div className="field">
@@ -455,10 +499,20 @@ function InviteByEmail({ actionData }: { actionData: ActionData | undefined }) {
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="invite-email" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.email} label="Email" type="email" autoComplete="off" placeholder="name@company.com" />
+        <TextField
+          meta={fields.email}
+          label="Email"
+          type="email"
+          autoComplete="off"
+          placeholder="name@company.com"
+        />
         <SelectField meta={fields.role} label="Role" options={roleOptions(ROLES)} />
         <SelectField meta={fields.team} label="Team" options={teamOptions} />
-        <CheckboxField meta={fields.canSignOff} label="Can sign off plans" hint="For the sales and marketing leaders." />
+        <CheckboxField
+          meta={fields.canSignOff}
+          label="Can sign off plans"
+          hint="For the sales and marketing leaders."
+        />
         <button className="button" type="submit" disabled={busy}>
           {busy ? "Adding…" : "Add member"}
         </button>
@@ -489,9 +543,17 @@ function InviteLink({ actionData }: { actionData: ActionData | undefined }) {
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="create-link" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SelectField meta={fields.role} label="Role" options={roleOptions(["editor", "commenter", "viewer"])} />
+        <SelectField
+          meta={fields.role}
+          label="Role"
+          options={roleOptions(["editor", "commenter", "viewer"])}
+        />
         <SelectField meta={fields.team} label="Team" options={teamOptions} />
-        <CheckboxField meta={fields.canSignOff} label="Can sign off plans" hint="For the sales and marketing leaders." />
+        <CheckboxField
+          meta={fields.canSignOff}
+          label="Can sign off plans"
+          hint="For the sales and marketing leaders."
+        />
         <button className={link ? "button secondary" : "button"} type="submit" disabled={busy}>
           {busy ? "Creating…" : link ? "Create another link" : "Create invite link"}
         </button>
@@ -539,27 +601,44 @@ function CopyLink({ url, expiresAt }: { url: string; expiresAt: string }) {
           onFocus={(e) => e.currentTarget.select()}
           aria-describedby="new-invite-url-hint"
         />
-        <button className={state === "copied" ? "button secondary copied" : "button"} type="button" onClick={copy}>
+        <button
+          className={state === "copied" ? "button secondary copied" : "button"}
+          type="button"
+          onClick={copy}
+        >
           {state === "copied" ? "Copied" : "Copy"}
         </button>
       </div>
       <p className="hint" id="new-invite-url-hint">
-        Send it to one person. It works once and expires on {formatDateTime(expiresAt)}. It will not be shown again.
+        Send it to one person. It works once and expires on {formatDateTime(expiresAt)}. It will not be shown
+        again.
       </p>
       <p className="copy-status" aria-live="polite">
-        {state === "copied" ? "Copied to the clipboard." : state === "select" ? "The link is selected: press Ctrl+C (⌘C on a Mac) to copy it." : ""}
+        {state === "copied"
+          ? "Copied to the clipboard."
+          : state === "select"
+            ? "The link is selected: press Ctrl+C (⌘C on a Mac) to copy it."
+            : ""}
       </p>
     </div>
   );
 }
 
-function PendingInvites({ invites, actionData }: { invites: LoadedInvite[]; actionData: ActionData | undefined }) {
+function PendingInvites({
+  invites,
+  actionData,
+}: {
+  invites: LoadedInvite[];
+  actionData: ActionData | undefined;
+}) {
   const navigation = useNavigation();
   return (
     <section className="card" aria-labelledby="pending-heading">
       <h2 id="pending-heading">Pending invites</h2>
       {invites.length === 0 ? (
-        <p className="empty-state compact">No pending invites. Links you create appear here until they are used or expire.</p>
+        <p className="empty-state compact">
+          No pending invites. Links you create appear here until they are used or expire.
+        </p>
       ) : (
         <div className="table-wrap">
           <table>
@@ -586,7 +665,13 @@ function PendingInvites({ invites, actionData }: { invites: LoadedInvite[]; acti
                     <td>
                       <TeamLabel team={invite.team as Team} />
                     </td>
-                    <td>{invite.canSignOff ? <span className="badge signs-off">Signs off</span> : <SignsOffNo />}</td>
+                    <td>
+                      {invite.canSignOff ? (
+                        <span className="badge signs-off">Signs off</span>
+                      ) : (
+                        <SignsOffNo />
+                      )}
+                    </td>
                     <td>{invite.createdByName}</td>
                     <td>{formatDateTime(invite.expiresAt)}</td>
                     <td>

@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { listPlans } from "../../db/queries/plans";
-import { StatusBadge, STATUS_LABELS, type PlanStatus } from "../components/status-badge";
+import { StatusBadge } from "../components/status-badge";
+import { PLAN_STATUSES, PlanStatusSchema, STATUS_LABELS, type PlanStatus } from "../domain/plan-status";
 import { can } from "../domain/policy";
 import { requireMember } from "../utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Plans · Accord" }];
 
-const FilterSchema = z.enum(["draft", "in_review", "approved"]).optional().catch(undefined);
+/** A bad `?status=` on the page shows all plans rather than an error. */
+const FilterSchema = PlanStatusSchema.optional().catch(undefined);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const member = await requireMember(request, context);
@@ -34,7 +35,7 @@ export default function Plans() {
   const [params] = useSearchParams();
   const tabs: Array<{ value: PlanStatus | null; label: string }> = [
     { value: null, label: "All" },
-    ...(Object.keys(STATUS_LABELS) as PlanStatus[]).map((value) => ({ value, label: STATUS_LABELS[value] })),
+    ...PLAN_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
   ];
   return (
     <>

@@ -4,7 +4,8 @@ import { listPlans } from "../../db/queries/plans";
 import { PlanCreateSchema } from "../domain/forms";
 import { apiRoute, methodNotAllowed, parseInput, readJsonBody } from "../utils/api.server";
 import { requireApiMember, requirePermission } from "../utils/auth.server";
-import { NO_RIGHT_TO_CREATE_PLAN, PlanStatusSchema, createPlan, planJson } from "../utils/plans.server";
+import { PlanStatusSchema } from "../domain/plan-status";
+import { NO_RIGHT_TO_CREATE_PLAN, createPlan, planJson } from "../utils/plans.server";
 
 const ListQuerySchema = z.object({ status: PlanStatusSchema.optional() });
 

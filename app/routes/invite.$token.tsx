@@ -1,6 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import type { InviteRow } from "../../db/queries/invites";
@@ -15,7 +21,9 @@ import { findInviteByToken, joinAsUser, joinWithSignup } from "./invite.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title:
-      data && data.state !== "unusable" ? `Join ${data.invite.workspaceName} · Accord` : "Invite link · Accord",
+      data && data.state !== "unusable"
+        ? `Join ${data.invite.workspaceName} · Accord`
+        : "Invite link · Accord",
   },
 ];
 
@@ -63,15 +71,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.value.intent === "join") {
     if (!session) throw redirect(`/login?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
     const outcome = await joinAsUser(context, invite, session.userId);
-    if (outcome.kind === "unusable") return data({ unusable: true as const, result: submission.reply() }, { status: 400 });
-    if (outcome.kind !== "joined" && outcome.kind !== "already-member") throw new Error(`unexpected ${outcome.kind}`);
+    if (outcome.kind === "unusable")
+      return data({ unusable: true as const, result: submission.reply() }, { status: 400 });
+    if (outcome.kind !== "joined" && outcome.kind !== "already-member")
+      throw new Error(`unexpected ${outcome.kind}`);
     await switchSessionWorkspace(context, session.id, outcome.workspaceId);
-    if (outcome.kind === "joined") context.log.info({ userId: session.userId, workspaceId: outcome.workspaceId }, "joined by invite");
+    if (outcome.kind === "joined")
+      context.log.info({ userId: session.userId, workspaceId: outcome.workspaceId }, "joined by invite");
     throw redirect("/plans");
   }
   const { name, email, password } = submission.value;
   const outcome = await joinWithSignup(context, invite, { name, email, password });
-  if (outcome.kind === "unusable") return data({ unusable: true as const, result: submission.reply() }, { status: 400 });
+  if (outcome.kind === "unusable")
+    return data({ unusable: true as const, result: submission.reply() }, { status: 400 });
   if (outcome.kind === "duplicate-email") {
     return data(
       {
@@ -103,7 +115,11 @@ export default function InvitePage() {
       ) : loaded.state === "join" ? (
         <JoinAsUser user={loaded.user} workspaceName={invite.workspaceName} />
       ) : (
-        <AlreadyMember user={loaded.user} workspaceName={invite.workspaceName} workspaceId={loaded.workspaceId} />
+        <AlreadyMember
+          user={loaded.user}
+          workspaceName={invite.workspaceName}
+          workspaceId={loaded.workspaceId}
+        />
       )}
     </AuthCard>
   );
@@ -113,8 +129,8 @@ function InviteSummary({ invite }: { invite: ReturnType<typeof present> }) {
   const role = ROLE_LABELS[invite.role].toLowerCase();
   return (
     <>
-      {invite.invitedBy} invited you as {/^[aeiou]/.test(role) ? "an" : "a"} <strong>{role}</strong> ({ROLE_HINTS[invite.role]})
-      in the <strong>{TEAM_LABELS[invite.team]}</strong> team
+      {invite.invitedBy} invited you as {/^[aeiou]/.test(role) ? "an" : "a"} <strong>{role}</strong> (
+      {ROLE_HINTS[invite.role]}) in the <strong>{TEAM_LABELS[invite.team]}</strong> team
       {invite.canSignOff ? ", with the right to sign off plans" : ""}.
     </>
   );
@@ -154,7 +170,13 @@ function SignupToJoin({ token }: { token: string }) {
   );
 }
 
-function JoinAsUser({ user, workspaceName }: { user: { name: string; email: string }; workspaceName: string }) {
+function JoinAsUser({
+  user,
+  workspaceName,
+}: {
+  user: { name: string; email: string };
+  workspaceName: string;
+}) {
   const navigation = useNavigation();
   return (
     <>
@@ -184,8 +206,8 @@ function AlreadyMember({
   return (
     <>
       <div className="alert info" role="status">
-        You ({user.email}) are already a member of {workspaceName}. This link stays unused, so the person it was
-        meant for can still join.
+        You ({user.email}) are already a member of {workspaceName}. This link stays unused, so the person it
+        was meant for can still join.
       </div>
       <Form method="post" action="/workspaces/switch">
         <input type="hidden" name="workspaceId" value={workspaceId} />
@@ -200,7 +222,12 @@ function AlreadyMember({
 
 function NotYou({ name }: { name: string }) {
   return (
-    <Form method="post" action="/logout" className="muted" style={{ marginTop: "1.25rem", textAlign: "center" }}>
+    <Form
+      method="post"
+      action="/logout"
+      className="muted"
+      style={{ marginTop: "1.25rem", textAlign: "center" }}
+    >
       Not {name}?{" "}
       <button className="link-button" type="submit">
         Log out

@@ -20,11 +20,18 @@ export function inviteTokenHash(token: string): string {
 /** A fresh single-use token, its hash for the database and when it stops working. */
 export function newInviteToken(now = Date.now()): { token: string; tokenHash: string; expiresAt: Date } {
   const token = randomBytes(32).toString("base64url");
-  return { token, tokenHash: inviteTokenHash(token), expiresAt: new Date(now + INVITE_DAYS * 24 * 60 * 60 * 1000) };
+  return {
+    token,
+    tokenHash: inviteTokenHash(token),
+    expiresAt: new Date(now + INVITE_DAYS * 24 * 60 * 60 * 1000),
+  };
 }
 
 /** The invite a token opens, or undefined when it is malformed, unknown, used, revoked or expired. */
-export async function findInviteByToken(context: AccordContext, token: string | undefined): Promise<InviteRow | undefined> {
+export async function findInviteByToken(
+  context: AccordContext,
+  token: string | undefined,
+): Promise<InviteRow | undefined> {
   if (!token || !TOKEN_PATTERN.test(token)) return undefined;
   return findUsableInvite(context.sql, inviteTokenHash(token));
 }
@@ -42,7 +49,10 @@ class InviteTaken extends Error {}
  * Runs `join` in one transaction and turns a lost race for the invite into
  * "unusable" with everything rolled back (a new account included).
  */
-async function inTransaction(context: AccordContext, join: (tx: Tx) => Promise<JoinOutcome>): Promise<JoinOutcome> {
+async function inTransaction(
+  context: AccordContext,
+  join: (tx: Tx) => Promise<JoinOutcome>,
+): Promise<JoinOutcome> {
   try {
     return await context.sql.begin(join);
   } catch (error) {
@@ -56,7 +66,12 @@ async function inTransaction(context: AccordContext, join: (tx: Tx) => Promise<J
  * nothing at all. Marking it used is one conditional UPDATE, so of two people
  * accepting the same link at once exactly one gets in.
  */
-async function admit(tx: Tx, invite: InviteRow, userId: string, via: "signup" | "existing-account"): Promise<void> {
+async function admit(
+  tx: Tx,
+  invite: InviteRow,
+  userId: string,
+  via: "signup" | "existing-account",
+): Promise<void> {
   const added = await insertMembership(tx, {
     workspaceId: invite.workspaceId,
     userId,

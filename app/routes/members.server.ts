@@ -41,8 +41,12 @@ const settingsOf = (m: Settings): Settings => ({ role: m.role, team: m.team, can
 const sameSettings = (a: Settings, b: Settings) =>
   a.role === b.role && a.team === b.team && a.canSignOff === b.canSignOff;
 
-const describe = (s: Settings) =>
-  `${ROLE_LABELS[s.role].toLowerCase()} in ${TEAM_LABELS[s.team]}${s.canSignOff ? ", signs off" : ""}`;
+/** "an editor in Sales, able to sign off", for the messages after a change. */
+function describe(s: Settings): string {
+  const role = ROLE_LABELS[s.role].toLowerCase();
+  const article = /^[aeiou]/.test(role) ? "an" : "a";
+  return `${article} ${role} in ${TEAM_LABELS[s.team]}${s.canSignOff ? ", able to sign off" : ""}`;
+}
 
 /**
  * Locks the workspace's owners, then re-reads the actor's standing and the
@@ -118,7 +122,9 @@ export function removeMember(context: AccordContext, actor: Member, userId: stri
     const self = target.userId === actor.user.id;
     return {
       kind: "ok",
-      message: self ? `You left ${actor.membership.workspaceName}.` : `Removed ${target.name} from the workspace.`,
+      message: self
+        ? `You left ${actor.membership.workspaceName}.`
+        : `Removed ${target.name} from the workspace.`,
       leftWorkspace: self,
     };
   });
@@ -143,7 +149,11 @@ export function inviteByEmail(
     const settings = settingsOf(values);
     const added = await insertMembership(tx, { workspaceId, userId: user.id, ...settings });
     if (added === "already-member") {
-      return { kind: "field", field: "email", message: `${user.name} is already a member of this workspace.` };
+      return {
+        kind: "field",
+        field: "email",
+        message: `${user.name} is already a member of this workspace.`,
+      };
     }
     await appendAudit(tx, {
       workspaceId,
@@ -168,7 +178,13 @@ export async function createInviteLink(
   const { token, tokenHash, expiresAt } = newInviteToken();
   await context.sql.begin(async (tx) => {
     const settings = settingsOf(values);
-    const invite = await insertInvite(tx, { workspaceId, tokenHash, ...settings, createdBy: actor.user.id, expiresAt });
+    const invite = await insertInvite(tx, {
+      workspaceId,
+      tokenHash,
+      ...settings,
+      createdBy: actor.user.id,
+      expiresAt,
+    });
     await appendAudit(tx, {
       workspaceId,
       actorId: actor.user.id,
@@ -180,14 +196,24 @@ export async function createInviteLink(
 }
 
 /** Revokes a pending invite of the current workspace; another workspace's invite is a 404. */
-export function revokePendingInvite(context: AccordContext, actor: Member, inviteId: string): Promise<Outcome> {
+export function revokePendingInvite(
+  context: AccordContext,
+  actor: Member,
+  inviteId: string,
+): Promise<Outcome> {
   const workspaceId = actor.membership.workspaceId;
   return context.sql.begin(async (tx): Promise<Outcome> => {
     if (!(await revokeInvite(tx, workspaceId, inviteId))) {
-      if (!(await findInviteOfWorkspace(tx, workspaceId, inviteId))) notFound("There is no such invite in this workspace.");
+      if (!(await findInviteOfWorkspace(tx, workspaceId, inviteId)))
+        notFound("There is no such invite in this workspace.");
       return { kind: "refused", status: 409, message: "That invite was already used or revoked." };
     }
-    await appendAudit(tx, { workspaceId, actorId: actor.user.id, action: "invite.revoked", detail: { inviteId } });
+    await appendAudit(tx, {
+      workspaceId,
+      actorId: actor.user.id,
+      action: "invite.revoked",
+      detail: { inviteId },
+    });
     return { kind: "ok", message: "Invite revoked. Its link no longer works." };
   });
 }

@@ -1,6 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { listMembershipsOfUser } from "../../db/queries/workspaces";
 import { AuthCard } from "../components/auth-card";
@@ -26,7 +32,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request, context);
   const submission = parseWithZod(await request.formData(), { schema: WorkspaceSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const workspace = await context.sql.begin((tx) => createWorkspaceFor(tx, session.userId, submission.value.name));
+  const workspace = await context.sql.begin((tx) =>
+    createWorkspaceFor(tx, session.userId, submission.value.name),
+  );
   await switchSessionWorkspace(context, session.id, workspace.id);
   context.log.info({ userId: session.userId, workspaceId: workspace.id }, "workspace created");
   throw redirect("/plans");

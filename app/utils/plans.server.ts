@@ -1,15 +1,12 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { appendAudit } from "../../db/queries/audit";
-import { insertPlan, type PlanRow, type PlanStatus } from "../../db/queries/plans";
+import { insertPlan, type PlanRow } from "../../db/queries/plans";
 import type { PlanCreateSchema } from "../domain/forms";
 import { requirePermission, type Member } from "./auth.server";
 import type { AccordContext } from "./context.server";
 
 /** Why a viewer or commenter is refused, on the page and in the API alike. */
 export const NO_RIGHT_TO_CREATE_PLAN = "Only owners and editors can create plans.";
-
-export const PLAN_STATUSES = ["draft", "in_review", "approved"] as const satisfies readonly PlanStatus[];
-export const PlanStatusSchema = z.enum(PLAN_STATUSES, { error: "Use one of draft, in_review, approved." });
 
 /** What the API tells about a plan: its row without the bookkeeping dates. */
 export function planJson(plan: PlanRow) {

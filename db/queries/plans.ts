@@ -1,7 +1,9 @@
 import type { Db } from "../sql";
 import type { Role } from "../../app/domain/membership";
 
-export type PlanStatus = "draft" | "in_review" | "approved";
+import type { PlanStatus } from "../../app/domain/plan-status";
+
+export type { PlanStatus };
 
 export interface PlanRow {
   id: string;

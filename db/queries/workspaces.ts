@@ -106,7 +106,11 @@ export async function countOwnersForUpdate(db: Db, workspaceId: string): Promise
 }
 
 /** One member of the workspace with their name and e-mail, or undefined when not a member. */
-export async function findMember(db: Db, workspaceId: string, userId: string): Promise<MemberRow | undefined> {
+export async function findMember(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+): Promise<MemberRow | undefined> {
   const [row] = await db<MemberRow[]>`
     select u.id as "userId", u.name, u.email, m.role, m.team, m.can_sign_off as "canSignOff",
            m.created_at as "joinedAt"

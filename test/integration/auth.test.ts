@@ -336,6 +336,21 @@ describe("login rate limits (10 a minute)", () => {
     expect(await sessionsOf(member.user.id)).toBe(1);
   });
 
+  test("successful logins do not count: a team behind one address is never locked out", async () => {
+    await accord.sql`delete from rate_limits`;
+    const team = await Promise.all(
+      Array.from({ length: 3 }, () => createMember(accord.sql, { workspaceId: workspace.id })),
+    );
+    for (let i = 0; i < 12; i++) {
+      const member = team[i % team.length]!;
+      const login = await postFormFrom("127.0.3.1", "/login", {
+        email: member.email,
+        password: member.password,
+      });
+      expect(login.status, `login ${i + 1}`).toBe(302);
+    }
+  });
+
   test("the 429 comes through the login page with the message, Retry-After and no session", async () => {
     await accord.sql`delete from rate_limits`;
     const client = new TestClient(accord.url);

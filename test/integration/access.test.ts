@@ -1,0 +1,612 @@
+import { createHash, randomBytes } from "node:crypto";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { insertInvite } from "../../db/queries/invites";
+import { insertPlan, type PlanRow } from "../../db/queries/plans";
+import { type WorkspaceRow } from "../../db/queries/workspaces";
+import { SERVER_BUILD } from "../../server/build";
+import { PROJECT_ROOT } from "../../server/paths";
+import { TestClient } from "../support/client";
+import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
+import { startTestServer, type TestServer } from "../support/server";
+
+/**
+ * THE ROUTE WALK. Two workspaces, A and B. The owner of B walks every page and
+ * API route of the app, handing it A's ids wherever a route takes an id: each
+ * answer must be a 404 (or show only B), no answer may contain anything of A,
+ * and A's rows must be exactly as they were.
+ *
+ * The walk is checked against the routes the app really serves (the Remix
+ * build of app/routes): a route or a method added later without a step here,
+ * or an explicit public entry, fails the first test.
+ */
+
+type Method = "GET" | "POST";
+
+interface World {
+  a: {
+    workspace: WorkspaceRow;
+    owner: CreatedMember;
+    editor: CreatedMember;
+    plan: PlanRow;
+    inviteId: string;
+  };
+  b: { workspace: WorkspaceRow; owner: CreatedMember; plan: PlanRow };
+  /** What of A must never reach B: names, e-mails, the plan title, the workspace name. */
+  secrets: string[];
+}
+
+interface Step {
+  method: Method;
+  /** The route pattern as the app declares it, e.g. `/plans/:planId`. */
+  pattern: string;
+  what: string;
+  /** Runs as B's owner with a fresh session; returns every response body seen, checked for leaks. */
+  walk: (client: TestClient, world: World) => Promise<string[]>;
+}
+
+let accord: TestServer;
+let world: World;
+
+const A_PLAN_TITLE = "Alpha confidential launch plan";
+
+/** Every client comes from 127.0.0.1: reset the per-address login limit, not this file's subject. */
+async function clientOf(member: CreatedMember): Promise<TestClient> {
+  await accord.sql`delete from rate_limits`;
+  const client = new TestClient(accord.url);
+  await client.login(member.email, member.password);
+  return client;
+}
+
+/** The status and body of a response, the body kept for the leak check. */
+async function read(response: Response, status: number, bodies: string[]): Promise<string> {
+  const body = await response.text();
+  bodies.push(body);
+  expect(response.status, body.slice(0, 500)).toBe(status);
+  return body;
+}
+
+const expectJson404 = async (response: Response, bodies: string[]) => {
+  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  const body = await read(response, 404, bodies);
+  expect(JSON.parse(body)).toMatchObject({ error: "not_found" });
+};
+
+/** The one plan with this title, to see where a post put it. */
+async function workspaceOfPlan(title: string): Promise<string[]> {
+  const rows = await accord.sql<{ workspaceId: string }[]>`
+    select workspace_id as "workspaceId" from plans where title = ${title}`;
+  return rows.map((r) => r.workspaceId);
+}
+
+const currentWorkspaceOf = async (userId: string) =>
+  accord.sql<{ workspaceId: string }[]>`
+    select workspace_id as "workspaceId" from sessions where user_id = ${userId}`;
+
+const WALK: Step[] = [
+  {
+    method: "GET",
+    pattern: "/",
+    what: "the home page sends B's member to the plans",
+    walk: async (c) => {
+      const bodies: string[] = [];
+      const response = await c.get("/");
+      await read(response, 302, bodies);
+      expect(response.headers.get("location")).toBe("/plans");
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/plans",
+    what: "the plans list shows B's plans only, with every filter",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const query of ["", "?status=draft", "?status=approved", "?status=in_review"]) {
+        await read(await c.get(`/plans${query}`), 200, bodies);
+      }
+      expect(bodies[0]).toContain(w.b.plan.title);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/plans/new",
+    what: "the new-plan form",
+    walk: async (c) => {
+      const bodies: string[] = [];
+      await read(await c.get("/plans/new"), 200, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/plans/new",
+    what: "creating a plan lands in B, whatever workspace the form names",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const title = `B form plan ${randomBytes(3).toString("hex")}`;
+      const response = await c.postForm("/plans/new", {
+        title,
+        period: "2027-Q1",
+        currency: "USD",
+        workspaceId: w.a.workspace.id,
+      });
+      await read(response, 302, bodies);
+      expect(await workspaceOfPlan(title)).toEqual([w.b.workspace.id]);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/plans/:planId",
+    what: "A's plan page is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const body = await read(await c.get(`/plans/${w.a.plan.id}`), 404, bodies);
+      expect(body).toContain("There is no such plan, or you do not have access to it.");
+      // And B's own plan still opens, so the 404 is about A, not a broken page.
+      await read(await c.get(`/plans/${w.b.plan.id}`), 200, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/members",
+    what: "the members page lists B's members only",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const body = await read(await c.get("/members"), 200, bodies);
+      expect(body).toContain(w.b.owner.email);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/members",
+    what: "every members action on A's people and invites is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const posts: Array<Record<string, string>> = [
+        { intent: "update-member", userId: w.a.editor.user.id, role: "viewer", team: "sales" },
+        {
+          intent: "update-member",
+          userId: w.a.owner.user.id,
+          role: "viewer",
+          team: "sales",
+          canSignOff: "on",
+        },
+        { intent: "remove-member", userId: w.a.editor.user.id },
+        { intent: "remove-member", userId: w.a.owner.user.id },
+        { intent: "revoke-invite", inviteId: w.a.inviteId },
+      ];
+      for (const fields of posts) {
+        const body = await read(await c.postForm("/members", fields), 404, bodies);
+        expect(body, JSON.stringify(fields)).toMatch(/There is no such (member|invite) in this workspace\./);
+      }
+      // The intents without ids work on B only: a link for B, an unknown e-mail refused as a field error.
+      await read(
+        await c.postForm("/members", { intent: "create-link", role: "viewer", team: "sales" }),
+        200,
+        bodies,
+      );
+      const [links] = await accord.sql<{ a: number; b: number }[]>`
+        select count(*) filter (where workspace_id = ${w.a.workspace.id})::int as a,
+               count(*) filter (where workspace_id = ${w.b.workspace.id})::int as b
+        from invites`;
+      expect(links).toMatchObject({ a: 1 });
+      expect(links!.b).toBeGreaterThanOrEqual(1);
+      await read(
+        await c.postForm("/members", {
+          intent: "invite-email",
+          email: `nobody-${randomBytes(3).toString("hex")}@example.test`,
+          role: "viewer",
+          team: "sales",
+        }),
+        400,
+        bodies,
+      );
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/workspaces/new",
+    what: "the new-workspace form",
+    walk: async (c) => {
+      const bodies: string[] = [];
+      await read(await c.get("/workspaces/new"), 200, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/workspaces/new",
+    what: "creating a workspace makes a new one of B's owner, touching nothing of A",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const name = `B side project ${randomBytes(3).toString("hex")}`;
+      await read(await c.postForm("/workspaces/new", { name, workspaceId: w.a.workspace.id }), 302, bodies);
+      const rows = await accord.sql`
+        select m.role from workspaces ws join memberships m on m.workspace_id = ws.id
+        where ws.name = ${name} and m.user_id = ${w.b.owner.user.id}`;
+      expect(rows).toEqual([{ role: "owner" }]);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/workspaces/switch",
+    what: "a GET of the switch just goes to the plans",
+    walk: async (c) => {
+      const bodies: string[] = [];
+      await read(await c.get(`/workspaces/switch`), 302, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/workspaces/switch",
+    what: "switching to A is a 404 and the session stays in B",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const body = await read(
+        await c.postForm("/workspaces/switch", { workspaceId: w.a.workspace.id, redirectTo: "/plans" }),
+        404,
+        bodies,
+      );
+      expect(body).toContain("There is no such workspace, or you are not a member of it.");
+      const current = (await currentWorkspaceOf(w.b.owner.user.id)).map((r) => r.workspaceId);
+      expect(current).not.toContain(w.a.workspace.id);
+      // The walking session is still in B.
+      expect(JSON.parse(await read(await c.get("/api/me"), 200, bodies))).toMatchObject({
+        workspace: { id: w.b.workspace.id },
+      });
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/invite/:token",
+    what: "an invite page needs the token itself: A's invite id or a made-up token opens nothing",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const token of [w.a.inviteId, randomBytes(32).toString("base64url")]) {
+        await read(await c.get(`/invite/${token}`), 404, bodies);
+      }
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/invite/:token",
+    what: "joining by A's invite id or a made-up token joins nothing",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const token of [w.a.inviteId, randomBytes(32).toString("base64url")]) {
+        await read(await c.postForm(`/invite/${token}`, { intent: "join" }), 400, bodies);
+      }
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/me",
+    what: "/api/me names B's workspaces only",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const body = JSON.parse(await read(await c.get("/api/me"), 200, bodies)) as {
+        workspace: { id: string };
+        workspaces: Array<{ id: string }>;
+      };
+      expect(body.workspace.id).toBe(w.b.workspace.id);
+      expect(body.workspaces.map((ws) => ws.id)).not.toContain(w.a.workspace.id);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/me",
+    what: "POST /api/me is a 405",
+    walk: async (c) => {
+      const bodies: string[] = [];
+      await read(await c.postJson("/api/me", { workspaceId: world.a.workspace.id }), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/plans",
+    what: "/api/plans lists B's plans only, with every filter",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const query of ["", "?status=draft", "?status=approved", `?workspaceId=${w.a.workspace.id}`]) {
+        const body = JSON.parse(await read(await c.get(`/api/plans${query}`), 200, bodies)) as {
+          plans: Array<{ id: string }>;
+        };
+        expect(body.plans.map((p) => p.id)).not.toContain(w.a.plan.id);
+      }
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans",
+    what: "POST /api/plans creates in B, whatever workspace the body names",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const title = `B api plan ${randomBytes(3).toString("hex")}`;
+      await read(
+        await c.postJson("/api/plans", { title, period: "2027-Q2", workspaceId: w.a.workspace.id }),
+        201,
+        bodies,
+      );
+      expect(await workspaceOfPlan(title)).toEqual([w.b.workspace.id]);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/plans/:planId",
+    what: "A's plan through the API is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.get(`/api/plans/${w.a.plan.id}`), bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId",
+    what: "writing to A's plan through the API is refused",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+        const response = await c.request(`/api/plans/${w.a.plan.id}`, {
+          method,
+          body: JSON.stringify({ title: "Hijacked" }),
+          headers: { "content-type": "application/json" },
+        });
+        expect([404, 405]).toContain(response.status);
+        bodies.push(await response.text());
+      }
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/*",
+    what: "unknown API paths with A's ids are 404 JSON",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const p of [`/api/workspaces/${w.a.workspace.id}`, `/api/plans/${w.a.plan.id}/members`]) {
+        await expectJson404(await c.get(p), bodies);
+      }
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/*",
+    what: "unknown API paths take no writes",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.postJson(`/api/workspaces/${w.a.workspace.id}/members`, {}), bodies);
+      return bodies;
+    },
+  },
+];
+
+/**
+ * Routes outside the walk, each with the reason. A new entry here is a
+ * decision a reviewer should see.
+ */
+const NOT_WALKED: Record<string, string> = {
+  "GET /login": "public: the login form",
+  "POST /login": "public: logging in (auth.test.ts)",
+  "GET /signup": "public: the sign-up form",
+  "POST /signup": "public: creates a new user and workspace of their own (auth.test.ts)",
+  "GET /logout": "redirects home, shows nothing",
+  "POST /logout": "ends the caller's own session",
+  "LAYOUT routes/_app":
+    "the signed-in layout: its loader runs with, and its output is part of, every /plans and /members page walked above",
+};
+
+interface RouteEntry {
+  id: string;
+  /** `GET /plans/:planId`, or `LAYOUT <id>` for a pathless layout with a loader or action. */
+  keys: string[];
+}
+
+/** The routes the app serves, from the Remix build of app/routes. */
+async function servedRoutes(): Promise<{ build: ServerBuild; entries: RouteEntry[] }> {
+  const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
+  const entries: RouteEntry[] = [];
+  for (const route of Object.values(build.routes)) {
+    if (!route) continue;
+    const module = route.module as { loader?: unknown; action?: unknown; default?: unknown };
+    if (route.id === "root" || (!route.path && !route.index)) {
+      if (module.loader || module.action) entries.push({ id: route.id, keys: [`LAYOUT ${route.id}`] });
+      continue;
+    }
+    const segments: string[] = [];
+    for (let r: typeof route | undefined = route; r; r = r.parentId ? build.routes[r.parentId] : undefined) {
+      if (r.path) segments.unshift(r.path);
+    }
+    const pattern = `/${segments.join("/")}`.replace(/\/+/g, "/");
+    const keys: string[] = [];
+    if (module.loader || module.default) keys.push(`GET ${pattern}`);
+    if (module.action) keys.push(`POST ${pattern}`);
+    entries.push({ id: route.id, keys });
+  }
+  return { build, entries };
+}
+
+/** Route modules in app/routes, as vite.config.ts's ignoredRouteFiles leaves them. */
+function routeFiles(): string[] {
+  const dir = path.join(PROJECT_ROOT, "app/routes");
+  return readdirSync(dir).flatMap((name) => {
+    if (name.startsWith(".")) return [];
+    if (statSync(path.join(dir, name)).isDirectory()) return [`routes/${name}`];
+    if (/\.server\.tsx?$|\.test\.tsx?$/.test(name) || !/\.(tsx?|jsx?)$/.test(name)) return [];
+    return [`routes/${name.replace(/\.[jt]sx?$/, "")}`];
+  });
+}
+
+async function snapshotOfA() {
+  const id = world.a.workspace.id;
+  return {
+    workspace: await accord.sql`select name from workspaces where id = ${id}`,
+    plans: await accord.sql`
+      select id, title, period, currency, status, updated_at from plans where workspace_id = ${id} order by id`,
+    members: await accord.sql`
+      select user_id, role, team, can_sign_off from memberships where workspace_id = ${id} order by user_id`,
+    invites: await accord.sql`
+      select id, used_at, revoked_at, expires_at from invites where workspace_id = ${id} order by id`,
+    audit: await accord.sql`select count(*)::int as n from audit_log where workspace_id = ${id}`,
+    sessions: await accord.sql`
+      select s.id, s.workspace_id from sessions s where s.workspace_id = ${id} order by s.id`,
+  };
+}
+
+beforeAll(async () => {
+  accord = await startTestServer();
+  const sql = accord.sql;
+  const a = await createWorkspaceWithOwner(sql, {
+    name: "Alphasecret Holdings",
+    owner: { name: "Alice Alphasecret", email: "alice.alphasecret@alpha.test" },
+  });
+  const aEditor = await createMember(sql, {
+    workspaceId: a.workspace.id,
+    role: "editor",
+    team: "sales",
+    canSignOff: true,
+    user: { name: "Adam Alphasecret", email: "adam.alphasecret@alpha.test" },
+  });
+  const aViewer = await createMember(sql, {
+    workspaceId: a.workspace.id,
+    role: "viewer",
+    user: { name: "Ava Alphasecret", email: "ava.alphasecret@alpha.test" },
+  });
+  const aPlan = await insertPlan(sql, {
+    workspaceId: a.workspace.id,
+    title: A_PLAN_TITLE,
+    period: "2027-Q1",
+    currency: "USD",
+    createdBy: a.owner.user.id,
+  });
+  const invite = await insertInvite(sql, {
+    workspaceId: a.workspace.id,
+    tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+    role: "editor",
+    team: "marketing",
+    canSignOff: false,
+    createdBy: a.owner.user.id,
+    expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
+  });
+
+  const b = await createWorkspaceWithOwner(sql, { name: "Bravo Works" });
+  await createMember(sql, { workspaceId: b.workspace.id, role: "editor" });
+  const bPlan = await insertPlan(sql, {
+    workspaceId: b.workspace.id,
+    title: "Bravo open plan",
+    period: "2027-Q1",
+    currency: "USD",
+    createdBy: b.owner.user.id,
+  });
+
+  world = {
+    a: { workspace: a.workspace, owner: a.owner, editor: aEditor, plan: aPlan, inviteId: invite.id },
+    b: { workspace: b.workspace, owner: b.owner, plan: bPlan },
+    secrets: [
+      a.workspace.name,
+      A_PLAN_TITLE,
+      ...[a.owner, aEditor, aViewer].flatMap((m) => [m.email, m.user.name]),
+      "Alphasecret",
+    ],
+  };
+  // A's people are logged in too, so their sessions are part of what must not change.
+  await clientOf(a.owner);
+  await clientOf(aEditor);
+});
+
+afterAll(async () => {
+  await accord?.close();
+});
+
+describe("the route walk", () => {
+  test("covers every route and method the app serves, or names why not", async () => {
+    const { build, entries } = await servedRoutes();
+    // The build is of the current app/routes (a stale build would hide a new file).
+    const ids = new Set(Object.keys(build.routes));
+    expect(routeFiles().filter((id) => !ids.has(id))).toEqual([]);
+
+    const served = entries.flatMap((e) => e.keys);
+    const walked = new Set(WALK.map((s) => `${s.method} ${s.pattern}`));
+    const uncovered = served.filter((key) => !walked.has(key) && !(key in NOT_WALKED));
+    expect(uncovered, "routes with no step in WALK and no entry in NOT_WALKED").toEqual([]);
+    // Nor may the table describe routes that no longer exist.
+    const stale = [...walked, ...Object.keys(NOT_WALKED)].filter((key) => !served.includes(key));
+    expect(stale, "WALK or NOT_WALKED entries for routes the app does not serve").toEqual([]);
+    expect(walked.size).toBe(WALK.length);
+  });
+
+  test.each(WALK.map((step) => [`${step.method} ${step.pattern}`, step.what, step] as const))(
+    "%s: %s",
+    async (_key, _what, step) => {
+      const before = await snapshotOfA();
+      const client = await clientOf(world.b.owner);
+      const bodies = await step.walk(client, world);
+      expect(bodies.length).toBeGreaterThan(0);
+      for (const body of bodies) {
+        for (const secret of world.secrets) {
+          expect(body.includes(secret), `a response shows "${secret}": ${body.slice(0, 300)}`).toBe(false);
+        }
+      }
+      expect(await snapshotOfA()).toEqual(before);
+    },
+  );
+});
+
+describe("roles inside one workspace", () => {
+  test.each(["viewer", "commenter"] as const)(
+    "a %s cannot create plans, by page or API (403)",
+    async (role) => {
+      const member = await createMember(accord.sql, { workspaceId: world.b.workspace.id, role });
+      const client = await clientOf(member);
+      const count = async () =>
+        (
+          await accord.sql`select count(*)::int as n from plans where workspace_id = ${world.b.workspace.id}`
+        )[0]!.n;
+      const before = await count();
+      expect((await client.get("/plans/new")).status).toBe(403);
+      expect((await client.postForm("/plans/new", { title: "No", period: "2027-Q1" })).status).toBe(403);
+      expect((await client.postJson("/api/plans", { title: "No", period: "2027-Q1" })).status).toBe(403);
+      expect(await count()).toBe(before);
+    },
+  );
+
+  test("a member of both workspaces acting in B cannot change A's members from B", async () => {
+    const both = await createMember(accord.sql, { workspaceId: world.b.workspace.id, role: "owner" });
+    await accord.sql`
+      insert into memberships (workspace_id, user_id, role, team)
+      values (${world.a.workspace.id}, ${both.user.id}, 'viewer', 'other')`;
+    await accord.sql`delete from rate_limits`;
+    const client = new TestClient(accord.url);
+    await client.login(both.email, both.password);
+    await client.postForm("/workspaces/switch", { workspaceId: world.b.workspace.id });
+    const before = await snapshotOfA();
+    const response = await client.postForm("/members", {
+      intent: "remove-member",
+      userId: world.a.editor.user.id,
+    });
+    expect(response.status).toBe(404);
+    expect(await snapshotOfA()).toEqual(before);
+    // But as a member of A they read A's plan, in its own workspace.
+    expect((await client.get(`/api/plans/${world.a.plan.id}`)).status).toBe(200);
+    await accord.sql`delete from memberships where user_id = ${both.user.id} and workspace_id = ${world.a.workspace.id}`;
+  });
+});
