@@ -1,0 +1,29 @@
+/**
+ * What the collaboration server and its clients agree on besides the
+ * y-websocket protocol itself: websocket close codes and limits.
+ */
+
+/** Close codes of /collab sockets. 1008/1009 are the standard ones; 4xxx are ours. */
+export const CLOSE = {
+  /** A malformed, truncated or unknown message: this socket only is closed. */
+  policyViolation: 1008,
+  /** A frame over MAX_MESSAGE_BYTES. */
+  tooLarge: 1009,
+  /** The server is shutting down; clients reconnect to another process. */
+  goingAway: 1001,
+  /** The session ended (logout, expiry) or the member was removed. */
+  unauthorized: 4401,
+  /** The member's access changed (role lowered): reconnect to get the new rights. */
+  accessChanged: 4403,
+} as const;
+
+/** Largest websocket frame the server accepts, unless COLLAB_MAX_MESSAGE_BYTES says otherwise. */
+export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+/** Lifetime of a `?token=` for non-browser clients. */
+export const COLLAB_TOKEN_SECONDS = 60;
+
+/** The websocket path of a plan's document. */
+export function collabPath(planId: string): string {
+  return `/collab/${planId}`;
+}
