@@ -1,5 +1,5 @@
 import { Form, NavLink, useSubmit } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import { Logo } from "./logo";
 import { Avatar } from "./person";
 import type { Team } from "../domain/membership";
@@ -11,9 +11,32 @@ export interface ShellData {
   workspaces: Array<{ id: string; name: string }>;
 }
 
-/** The frame of every signed-in page: brand, navigation, workspace switcher, account. */
+const MENU_ID = "account-menu";
+
+/**
+ * React 18 does not know the Popover API's attributes; spelled in lower case
+ * they reach the HTML as they are. (React 19 calls them popover/popoverTarget.)
+ */
+const asPopover: Record<string, string> = { popover: "auto" };
+const opensMenu: Record<string, string> = { popovertarget: MENU_ID };
+
+/**
+ * The frame of every signed-in page: brand, navigation, workspace switcher,
+ * account. On wide screens everything sits in one bar. On narrow ones the
+ * switcher and the account controls fold into an "Account" popover: the
+ * browser gives it light dismiss, Escape and focus return, without JavaScript.
+ * Browsers without popovers ignore the attribute and show the controls inline.
+ */
 export function AppShell({ data, children }: { data: ShellData; children: ReactNode }) {
   const submit = useSubmit();
+  const menu = useRef<HTMLDivElement>(null);
+  const closeMenu = () => {
+    try {
+      menu.current?.hidePopover();
+    } catch {
+      // Not open, or no Popover API: nothing to close.
+    }
+  };
   return (
     <>
       <a className="skip-link" href="#main">
@@ -22,15 +45,28 @@ export function AppShell({ data, children }: { data: ShellData; children: ReactN
       <header className="topbar">
         <a className="brand" href="/plans">
           <Logo />
-          Accord
+          <span className="brand-name">Accord</span>
         </a>
         <nav className="topnav" aria-label="Main">
           <NavLink to="/plans">Plans</NavLink>
           <NavLink to="/members">Members</NavLink>
         </nav>
-        <div className="topbar-end">
-          <Form method="post" action="/workspaces/switch" className="row" style={{ gap: "0.4rem" }}>
-            <label htmlFor="workspace-switcher" className="visually-hidden">
+        <button className="button secondary small account-toggle" type="button" {...opensMenu}>
+          <Avatar name={data.user.name} team={data.team} />
+          <span className="account-toggle-label">Account</span>
+          <svg className="chevron" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+            <path
+              d="M3 4.5 6 7.5l3-3"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.6"
+              strokeLinecap="round"
+            />
+          </svg>
+        </button>
+        <div id={MENU_ID} ref={menu} className="account-menu" {...asPopover}>
+          <Form method="post" action="/workspaces/switch" className="workspace-switcher">
+            <label htmlFor="workspace-switcher" className="workspace-label">
               Workspace
             </label>
             <select
@@ -38,7 +74,10 @@ export function AppShell({ data, children }: { data: ShellData; children: ReactN
               name="workspaceId"
               defaultValue={data.workspace.id}
               key={data.workspace.id}
-              onChange={(e) => submit(e.currentTarget.form)}
+              onChange={(e) => {
+                submit(e.currentTarget.form);
+                closeMenu();
+              }}
             >
               {data.workspaces.map((w) => (
                 <option key={w.id} value={w.id}>
@@ -55,10 +94,14 @@ export function AppShell({ data, children }: { data: ShellData; children: ReactN
           <a className="button secondary small" href="/workspaces/new">
             New workspace
           </a>
-          <span className="row" style={{ gap: "0.5rem" }} title={data.user.email}>
+          <p className="account-who" title={data.user.email}>
             <Avatar name={data.user.name} team={data.team} />
-            <span className="visually-hidden">Signed in as {data.user.name}</span>
-          </span>
+            <span className="account-text">
+              <span className="account-label">Signed in as </span>
+              <span className="account-name">{data.user.name}</span>
+              <span className="account-email"> {data.user.email}</span>
+            </span>
+          </p>
           <Form method="post" action="/logout">
             <button className="button secondary small" type="submit">
               Log out

@@ -27,3 +27,15 @@ export const COLLAB_TOKEN_SECONDS = 60;
 export function collabPath(planId: string): string {
   return `/collab/${planId}`;
 }
+
+/**
+ * A message type beyond y-websocket's four: "this is what is committed to
+ * Postgres now", an encoded `Y.Snapshot` (state vector + delete set). The
+ * stock WebsocketProvider ignores unknown types only with a console error, so
+ * the server sends it only to sockets that ask with `?committed=1`, and only
+ * after that socket's own changes were committed.
+ */
+export const MESSAGE_COMMITTED = 100;
+
+/** The query parameter a client adds to its websocket URL to receive MESSAGE_COMMITTED. */
+export const COMMITTED_PARAM = "committed";

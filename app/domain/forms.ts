@@ -14,12 +14,30 @@ const trimmed = (label: string, max: number) =>
     .min(1, `Enter ${label}.`)
     .max(max, `Keep ${label} under ${max + 1} characters.`);
 
-export const EmailSchema = z
-  .string({ error: "Enter your e-mail address." })
-  .trim()
-  .toLowerCase()
-  .max(254, "That e-mail address is too long.")
-  .pipe(z.email({ error: "Enter a valid e-mail address, like name@company.com." }));
+/** What an e-mail field says when it is empty or malformed. */
+export interface EmailMessages {
+  missing: string;
+  invalid: string;
+}
+
+/**
+ * An e-mail address, trimmed and lower-cased. The messages are a parameter
+ * because whose address it is changes the wording: "your" when signing in,
+ * "their" when inviting someone else.
+ */
+export function emailSchema(messages: EmailMessages) {
+  return z
+    .string({ error: messages.missing })
+    .trim()
+    .toLowerCase()
+    .max(254, "That e-mail address is too long.")
+    .pipe(z.email({ error: messages.invalid }));
+}
+
+const INVALID_EMAIL = "Enter a valid e-mail address, like name@company.com.";
+
+/** The person's own address: login, sign-up, joining through an invite. */
+export const EmailSchema = emailSchema({ missing: "Enter your e-mail address.", invalid: INVALID_EMAIL });
 
 export const MIN_PASSWORD = 10;
 export const NewPasswordSchema = z
@@ -62,7 +80,10 @@ export const InviteLinkSchema = MemberSettingsSchema.extend({
   role: RoleSchema.exclude(["owner"], { error: "Invite as editor, commenter or viewer." }),
 });
 
-export const InviteByEmailSchema = MemberSettingsSchema.extend({ email: EmailSchema });
+/** Adding someone else by their address: the messages speak of "their" e-mail. */
+export const InviteByEmailSchema = MemberSettingsSchema.extend({
+  email: emailSchema({ missing: "Enter their e-mail address.", invalid: INVALID_EMAIL }),
+});
 
 export const PERIOD_PATTERN = /^(\d{4})-Q([1-4])$/;
 export const PeriodSchema = z
@@ -81,6 +102,11 @@ export const PlanCreateSchema = z.object({
   title: trimmed("a title", 120),
   period: PeriodSchema,
   currency: z.enum(CURRENCIES, { error: "Choose a currency." }).default("USD"),
+  /**
+   * "Next quarter from this one": the plan whose content the new one starts
+   * with; absent = the template (forms send "" for it, which Conform reads as absent).
+   */
+  copyFrom: z.uuid({ error: "Choose a plan of this workspace to copy." }).optional(),
 });
 
 /** The quarter after today's, the natural default for a new plan. */

@@ -528,7 +528,7 @@ describe("inviting by e-mail", () => {
     ],
     ["a member's e-mail", () => viewer.email, "Vic Viewer is already a member of this workspace."],
     ["a malformed e-mail", () => "not-an-email", "Enter a valid e-mail address, like name@company.com."],
-    ["no e-mail", () => "", "Enter your e-mail address."],
+    ["no e-mail", () => "", "Enter their e-mail address."],
   ])(
     "%s answers 400 with the message next to the e-mail field, and nothing changes",
     async (_what, email, message) => {
