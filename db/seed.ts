@@ -1,5 +1,7 @@
 import type { Role, Team } from "../app/domain/membership";
+import { demoPlanUpdate } from "./demo-plan";
 import { appendAudit } from "./queries/audit";
+import { appendUpdate } from "./queries/documents";
 import { insertPlan } from "./queries/plans";
 import { insertUser } from "./queries/users";
 import { insertMembership, insertWorkspace } from "./queries/workspaces";
@@ -17,12 +19,54 @@ export const DEMO_USERS: ReadonlyArray<{
   canSignOff: boolean;
   note: string;
 }> = [
-  { email: "owner@northwind.test", name: "Olivia Owens", role: "owner", team: "leadership", canSignOff: false, note: "owner, leadership" },
-  { email: "maya@northwind.test", name: "Maya Patel", role: "editor", team: "marketing", canSignOff: false, note: "marketing, editor" },
-  { email: "sam@northwind.test", name: "Sam Carter", role: "editor", team: "sales", canSignOff: false, note: "sales, editor" },
-  { email: "lena@northwind.test", name: "Lena Fischer", role: "editor", team: "marketing", canSignOff: true, note: "marketing leader, signs off" },
-  { email: "raj@northwind.test", name: "Raj Mehta", role: "editor", team: "sales", canSignOff: true, note: "sales leader, signs off" },
-  { email: "vic@northwind.test", name: "Vic Romero", role: "viewer", team: "other", canSignOff: false, note: "viewer" },
+  {
+    email: "owner@northwind.test",
+    name: "Olivia Owens",
+    role: "owner",
+    team: "leadership",
+    canSignOff: false,
+    note: "owner, leadership",
+  },
+  {
+    email: "maya@northwind.test",
+    name: "Maya Patel",
+    role: "editor",
+    team: "marketing",
+    canSignOff: false,
+    note: "marketing, editor",
+  },
+  {
+    email: "sam@northwind.test",
+    name: "Sam Carter",
+    role: "editor",
+    team: "sales",
+    canSignOff: false,
+    note: "sales, editor",
+  },
+  {
+    email: "lena@northwind.test",
+    name: "Lena Fischer",
+    role: "editor",
+    team: "marketing",
+    canSignOff: true,
+    note: "marketing leader, signs off",
+  },
+  {
+    email: "raj@northwind.test",
+    name: "Raj Mehta",
+    role: "editor",
+    team: "sales",
+    canSignOff: true,
+    note: "sales leader, signs off",
+  },
+  {
+    email: "vic@northwind.test",
+    name: "Vic Romero",
+    role: "viewer",
+    team: "other",
+    canSignOff: false,
+    note: "viewer",
+  },
 ];
 
 /**
@@ -40,10 +84,10 @@ export async function seedDemoIfEmpty(
     const [any] = await tx`select 1 from users limit 1`;
     if (any) return false;
     const workspace = await insertWorkspace(tx, DEMO_WORKSPACE);
-    let ownerId = "";
+    const ids = new Map<string, string>();
     for (const person of DEMO_USERS) {
       const user = await insertUser(tx, { email: person.email, name: person.name, passwordHash });
-      if (person.role === "owner") ownerId = user.id;
+      ids.set(person.email.split("@")[0]!, user.id);
       await insertMembership(tx, {
         workspaceId: workspace.id,
         userId: user.id,
@@ -52,6 +96,7 @@ export async function seedDemoIfEmpty(
         canSignOff: person.canSignOff,
       });
     }
+    const ownerId = ids.get("owner")!;
     await appendAudit(tx, { workspaceId: workspace.id, actorId: ownerId, action: "workspace.created" });
     const plan = await insertPlan(tx, {
       workspaceId: workspace.id,
@@ -60,7 +105,18 @@ export async function seedDemoIfEmpty(
       currency: "USD",
       createdBy: ownerId,
     });
-    await appendAudit(tx, { workspaceId: workspace.id, planId: plan.id, actorId: ownerId, action: "plan.created" });
+    const person = (key: string) => ids.get(key)!;
+    await appendUpdate(
+      tx,
+      plan.id,
+      demoPlanUpdate({ maya: person("maya"), sam: person("sam"), lena: person("lena"), raj: person("raj") }),
+    );
+    await appendAudit(tx, {
+      workspaceId: workspace.id,
+      planId: plan.id,
+      actorId: ownerId,
+      action: "plan.created",
+    });
     return true;
   });
 }

@@ -8,8 +8,19 @@ export type Db = postgres.Sql | postgres.TransactionSql;
 export type Tx = postgres.TransactionSql;
 
 /**
- * Opens the one connection pool of a server process. Notices are dropped
- * (migrations emit harmless ones) and bigint counts come back as numbers.
+ * Opens the one connection pool of a server process.
+ *
+ * - `fetch_types: false`: postgres.js otherwise queries the array types on
+ *   every new connection, and a connection cut during that query rejects a
+ *   promise nobody can catch, which ends the process while PostgreSQL is
+ *   down (postgres.js issues #1192, #1205). We use no arrays of custom types;
+ *   array parameters carry explicit casts.
+ * - `backoff`: reconnect after 50 ms, doubling to at most 2 s (with jitter),
+ *   instead of the library's climb to 20 s shared by the whole pool, so the
+ *   app is back within a second or two of the database.
+ * - `keep_alive`: 10 s TCP keep-alive, so a connection left dead by a
+ *   failover is found within seconds rather than at the OS default.
+ * Notices are dropped (migrations emit harmless ones).
  */
 export function createSql(url: string, options: { max?: number } = {}): Sql {
   return postgres(url, {
@@ -17,6 +28,9 @@ export function createSql(url: string, options: { max?: number } = {}): Sql {
     onnotice: () => {},
     connect_timeout: 10,
     idle_timeout: 60,
+    keep_alive: 10,
+    fetch_types: false,
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 2) * (0.5 + Math.random() / 2),
     types: {
       bigint: postgres.BigInt,
     },

@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import { appendAudit } from "../../db/queries/audit";
+import { appendUpdate, loadDocument } from "../../db/queries/documents";
 import { insertPlan, type PlanRow } from "../../db/queries/plans";
+import { buildDoc } from "../../server/persistence/stored-doc";
+import { copyPlanUpdate, newPlanUpdate } from "../domain/plan";
 import type { PlanCreateSchema } from "../domain/forms";
 import { requirePermission, type Member } from "./auth.server";
 import type { AccordContext } from "./context.server";
@@ -20,11 +23,21 @@ export function planJson(plan: PlanRow) {
   };
 }
 
+/** The plan to copy is not one of this workspace's: refused like a bad field. */
+export class CopySourceNotFound extends Error {
+  constructor() {
+    super("Choose a plan of this workspace to copy.");
+  }
+}
+
 /**
- * Creates a plan in the member's current workspace with its audit row, in one
- * transaction: the form page and the JSON API both come through here, so a
- * plan never exists without the record of who made it. Checks the right to
- * create once more, so no caller can forget it.
+ * Creates a plan in the member's current workspace, its first document state
+ * and its audit row, in one transaction: the form page and the JSON API both
+ * come through here, so a plan never exists without its document or without
+ * the record of who made it. The document starts from the template, or as a
+ * copy of another plan of the same workspace ("next quarter from this one";
+ * the source stays untouched). Checks the right to create once more, so no
+ * caller can forget it.
  */
 export async function createPlan(
   context: AccordContext,
@@ -33,17 +46,27 @@ export async function createPlan(
 ): Promise<PlanRow> {
   requirePermission(member.membership, "plan.create", NO_RIGHT_TO_CREATE_PLAN);
   const workspaceId = member.membership.workspaceId;
+  const { copyFrom, ...meta } = values;
   const plan = await context.sql.begin(async (tx) => {
-    const created = await insertPlan(tx, { ...values, workspaceId, createdBy: member.user.id });
+    let firstUpdate = newPlanUpdate(meta);
+    if (copyFrom) {
+      const [source] = await tx`select 1 from plans where id = ${copyFrom} and workspace_id = ${workspaceId}`;
+      if (!source) throw new CopySourceNotFound();
+      const { doc } = buildDoc(await loadDocument(tx, copyFrom), copyFrom, context.log);
+      firstUpdate = copyPlanUpdate(doc, meta);
+      doc.destroy();
+    }
+    const created = await insertPlan(tx, { ...meta, workspaceId, createdBy: member.user.id });
+    await appendUpdate(tx, created.id, firstUpdate);
     await appendAudit(tx, {
       workspaceId,
       planId: created.id,
       actorId: member.user.id,
       action: "plan.created",
-      detail: { title: created.title, period: created.period },
+      detail: { title: created.title, period: created.period, ...(copyFrom ? { copiedFrom: copyFrom } : {}) },
     });
     return created;
   });
-  context.log.info({ planId: plan.id, userId: member.user.id }, "plan created");
+  context.log.info({ planId: plan.id, userId: member.user.id, copiedFrom: copyFrom }, "plan created");
   return plan;
 }

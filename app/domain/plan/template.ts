@@ -25,7 +25,7 @@ export interface NewPlanMeta {
  * sensible defaults. Throws on invalid meta: callers validate user input first.
  */
 export function newPlanUpdate(meta: NewPlanMeta): Uint8Array {
-  return updateOf(planTemplate(checkedMeta(meta)));
+  return planContentUpdate(planTemplate(checkedMeta(meta)));
 }
 
 /**
@@ -36,7 +36,7 @@ export function newPlanUpdate(meta: NewPlanMeta): Uint8Array {
  * revenue goal periods are left as they were, for the planners to move on.
  */
 export function copyPlanUpdate(source: Y.Doc, meta: NewPlanMeta): Uint8Array {
-  return updateOf({ ...projectSections(source), meta: checkedMeta(meta) });
+  return planContentUpdate({ ...projectSections(source), meta: checkedMeta(meta) });
 }
 
 /** The template's content: what `newPlanUpdate` writes, as plain JSON. */
@@ -112,7 +112,8 @@ function checkedMeta(meta: NewPlanMeta): PlanMeta {
   throw new Error(`Invalid plan meta (${reasons})`);
 }
 
-function updateOf(content: PlanSections): Uint8Array {
+/** A Yjs update that creates a document holding `content`: how seeds and copies start. */
+export function planContentUpdate(content: PlanSections): Uint8Array {
   const doc = new Y.Doc();
   try {
     writePlanContent(doc, content);
