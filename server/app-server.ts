@@ -8,10 +8,19 @@ import type { ViteDevServer } from "vite";
 import express, { type Request } from "express";
 import type { Sql } from "../db/sql";
 import { SERVER_BUILD } from "./build";
+import {
+  createCollabServer,
+  refuseUpgrade,
+  type CollabServer,
+  type CollabServerOptions,
+} from "./collab/collab-server";
 import type { AccordContext } from "./context";
 import { checkHealth } from "./health";
 import type { Logger } from "./logger";
 import { PROJECT_ROOT } from "./paths";
+import { watchAccess } from "./collab/access-watch";
+import type { DocPersistence } from "./persistence/doc-persistence";
+import { createPgPersistence } from "./persistence/pg-persistence";
 import { sameOriginOnly } from "./same-origin";
 
 export interface AccordServerOptions {
@@ -22,18 +31,33 @@ export interface AccordServerOptions {
   mode: "development" | "production";
   /** The public origin when it differs from what the Host header says (a proxy). */
   appOrigin?: string;
+  /** Where plan documents are stored; by default Postgres persistence on `sql`, owned and closed by the server. */
+  persistence?: DocPersistence;
+  /** Limits and timings of the /collab websocket (tests shorten the unload grace period). */
+  collab?: Pick<CollabServerOptions, "maxMessageBytes" | "unloadGraceMs" | "pingIntervalMs" | "now"> & {
+    /** How often open sockets are re-checked against sessions, roles and plan state (default 30 s). */
+    accessSweepMs?: number;
+  };
 }
 
 export interface AccordServer {
   listen: (port: number, host?: string) => Promise<URL>;
-  /** Stops accepting, lets running requests finish (up to a few seconds), closes sockets. */
+  /**
+   * Stops accepting, lets running requests finish (up to a few seconds),
+   * closes websockets with 1001, flushes every document to persistence and
+   * closes the persistence it created. The sql pool stays open.
+   */
   close: () => Promise<void>;
   httpServer: http.Server;
+  /** The /collab websocket endpoint: live connections and rooms, for revocation and tests. */
+  collab: CollabServer;
+  persistence: DocPersistence;
 }
 
 /**
  * The one HTTP server of a process: health check, same-origin guard, static
- * assets and the Remix handler. The database pool belongs to the caller.
+ * assets, the Remix handler and the /collab websocket upgrade. The database
+ * pool belongs to the caller.
  */
 export async function createAccordServer(options: AccordServerOptions): Promise<AccordServer> {
   const { sql, log, mode } = options;
@@ -84,8 +108,24 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   );
 
   const httpServer = http.createServer(app);
+  const persistence = options.persistence ?? createPgPersistence(sql, log);
+  const collab = createCollabServer({
+    ...options.collab,
+    sql,
+    log,
+    persistence,
+    sessionSecret: options.sessionSecret,
+    appOrigin: options.appOrigin,
+  });
+  httpServer.on("upgrade", (req, socket, head) => {
+    if (!collab.handleUpgrade(req, socket, head)) refuseUpgrade(socket, 404, "no websocket here");
+  });
+  const access = watchAccess(sql, collab, log, { sweepIntervalMs: options.collab?.accessSweepMs });
+
   return {
     httpServer,
+    collab,
+    persistence,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -99,6 +139,9 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
+      await access.stop();
+      await collab.close();
+      if (!options.persistence) await persistence.close();
       await closed;
       clearTimeout(force);
       await vite?.close();

@@ -40,6 +40,7 @@ export async function bootAccord(config: Config, log: Logger): Promise<RunningAc
       mode: config.mode,
       sessionSecret: await loadSessionSecret(config.dataDir, config.sessionSecret),
       appOrigin: config.appOrigin,
+      collab: { maxMessageBytes: config.collabMaxMessageBytes },
     });
     const url = await server.listen(config.port, config.host);
     return {
@@ -48,6 +49,7 @@ export async function bootAccord(config: Config, log: Logger): Promise<RunningAc
       demo: await hasDemoUsers(sql),
       embedded: Boolean(embedded),
       shutdown: async () => {
+        // Closes websockets and flushes every document to Postgres: before the pool ends.
         await server.close();
         await sql.end({ timeout: 5 });
         await embedded?.stop();

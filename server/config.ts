@@ -13,6 +13,12 @@ const EnvSchema = z.object({
     .enum(["true", "false"], { error: "SEED_DEMO must be true or false." })
     .default("true")
     .transform((v) => v === "true"),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number({ error: "COLLAB_MAX_MESSAGE_BYTES must be a number of bytes." })
+    .int()
+    .min(64 * 1024, "COLLAB_MAX_MESSAGE_BYTES must be at least 65536.")
+    .max(256 * 1024 * 1024, "COLLAB_MAX_MESSAGE_BYTES must be at most 268435456.")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -27,6 +33,8 @@ export interface Config {
   appOrigin: string | undefined;
   seedDemo: boolean;
   logLevel: string;
+  /** Largest websocket frame of /collab; default MAX_MESSAGE_BYTES (app/domain/collab.ts). */
+  collabMaxMessageBytes: number | undefined;
 }
 
 /** Parses the environment, or throws one readable message listing every bad variable. */
@@ -47,5 +55,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appOrigin: e.APP_ORIGIN ? new URL(e.APP_ORIGIN).origin : undefined,
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
+    collabMaxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
   };
 }

@@ -11,10 +11,20 @@ export const CLOSE = {
   tooLarge: 1009,
   /** The server is shutting down; clients reconnect to another process. */
   goingAway: 1001,
-  /** The session ended (logout, expiry) or the member was removed. */
+  /** An internal error (e.g. the room was reset); clients reconnect. */
+  internalError: 1011,
+  /**
+   * The session ended (logout, expiry) or the member was removed. In the
+   * 4400–4499 range, which the stock WebsocketProvider treats as final: it
+   * stops reconnecting and emits `connection-close`.
+   */
   unauthorized: 4401,
-  /** The member's access changed (role lowered): reconnect to get the new rights. */
-  accessChanged: 4403,
+  /**
+   * The member's rights changed (role lowered or raised, plan locked or
+   * reopened): reconnect to get the new ones. Deliberately outside 4400–4499,
+   * so the stock provider reconnects by itself.
+   */
+  accessChanged: 4100,
 } as const;
 
 /** Largest websocket frame the server accepts, unless COLLAB_MAX_MESSAGE_BYTES says otherwise. */

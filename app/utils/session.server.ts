@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
-import { createCookie, type Cookie } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
 import {
   deleteSession,
   extendSession,
@@ -8,37 +7,14 @@ import {
   setSessionWorkspace,
   type SessionRow,
 } from "../../db/queries/sessions";
+import { SESSION_DAYS, sessionCookie, sessionIdOf, sessionTokenOf } from "../../server/session-cookie";
 import type { AccordContext } from "./context.server";
 
-const SESSION_DAYS = 30;
+export { sessionIdOf };
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Extend a session used when less than this is left, so active people stay logged in. */
 const RENEW_BELOW_MS = (SESSION_DAYS - 1) * DAY_MS;
-
-const cookies = new Map<string, Cookie>();
-
-/** The signed session cookie: httpOnly, SameSite=Lax, Secure over HTTPS. */
-function sessionCookie(context: AccordContext): Cookie {
-  const key = `${context.secureCookies}:${context.sessionSecret}`;
-  let cookie = cookies.get(key);
-  if (!cookie) {
-    cookie = createCookie("accord_session", {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: context.secureCookies,
-      path: "/",
-      maxAge: SESSION_DAYS * 24 * 60 * 60,
-      secrets: [context.sessionSecret],
-    });
-    cookies.set(key, cookie);
-  }
-  return cookie;
-}
-
-/** The id stored in Postgres: a hash of the cookie's token. */
-export function sessionIdOf(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 /** Starts a session and returns the Set-Cookie header value that carries it. */
 export async function startSession(
@@ -56,9 +32,8 @@ export async function startSession(
   return sessionCookie(context).serialize(token);
 }
 
-async function tokenOf(request: Request, context: AccordContext): Promise<string | undefined> {
-  const value: unknown = await sessionCookie(context).parse(request.headers.get("Cookie"));
-  return typeof value === "string" && value.length > 0 ? value : undefined;
+function tokenOf(request: Request, context: AccordContext): Promise<string | undefined> {
+  return sessionTokenOf(request.headers.get("Cookie"), context);
 }
 
 /**

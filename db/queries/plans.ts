@@ -1,5 +1,5 @@
 import type { Db } from "../sql";
-import type { Role } from "../../app/domain/membership";
+import type { Role, Team } from "../../app/domain/membership";
 
 import type { PlanStatus } from "../../app/domain/plan-status";
 
@@ -56,6 +56,34 @@ export async function findPlanForMember(
   const [row] = await db<(PlanRow & { role: Role })[]>`
     select ${planColumns(db)}, m.role
     from plans p join memberships m on m.workspace_id = p.workspace_id and m.user_id = ${userId}
+    where p.id = ${planId}`;
+  return row;
+}
+
+/** What a websocket upgrade needs to know about a plan and one user's standing in its workspace. */
+export interface PlanAccessRow {
+  planId: string;
+  workspaceId: string;
+  status: PlanStatus;
+  /** Null when the user is not a member of the plan's workspace. */
+  role: Role | null;
+  team: Team | null;
+}
+
+/**
+ * The plan with `userId`'s role and team in its workspace (null when not a
+ * member), or undefined when there is no such plan. Unlike findPlanForMember
+ * it tells "no such plan" (404) from "not yours" (403), as the collaboration
+ * upgrade answers them.
+ */
+export async function findPlanAccess(
+  db: Db,
+  planId: string,
+  userId: string,
+): Promise<PlanAccessRow | undefined> {
+  const [row] = await db<PlanAccessRow[]>`
+    select p.id as "planId", p.workspace_id as "workspaceId", p.status, m.role, m.team
+    from plans p left join memberships m on m.workspace_id = p.workspace_id and m.user_id = ${userId}
     where p.id = ${planId}`;
   return row;
 }

@@ -378,6 +378,26 @@ const WALK: Step[] = [
   },
   {
     method: "GET",
+    pattern: "/api/plans/:planId/collab-token",
+    what: "no collab token for A's plan: a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.get(`/api/plans/${w.a.plan.id}/collab-token`), bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/collab-token",
+    what: "POST for a collab token is a 405",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await read(await c.postJson(`/api/plans/${w.a.plan.id}/collab-token`, {}), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
     pattern: "/api/*",
     what: "unknown API paths with A's ids are 404 JSON",
     walk: async (c, w) => {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { seedDemoIfEmpty } from "../../db/seed";
 import type { Sql } from "../../db/sql";
 import { hashPassword } from "../../app/utils/password.server";
-import { createAccordServer, type AccordServer } from "../../server/app-server";
+import { createAccordServer, type AccordServer, type AccordServerOptions } from "../../server/app-server";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { testLogger } from "./log";
 
@@ -13,6 +13,14 @@ export interface TestServerOptions {
   appOrigin?: string;
   /** Serve this database instead of a fresh one; the caller keeps ownership of it. */
   database?: TestDatabase;
+  /** The secret of session cookies and collab tokens (random by default). */
+  sessionSecret?: string;
+  /** Passed to createAccordServer: /collab limits and timings. */
+  collab?: AccordServerOptions["collab"];
+  /** Passed to createAccordServer; the caller closes it. Default: Postgres persistence owned by the server. */
+  persistence?: AccordServerOptions["persistence"];
+  /** The server's logger (default: testLogger(), silent). */
+  log?: AccordServerOptions["log"];
 }
 
 export interface TestServer {
@@ -22,6 +30,8 @@ export interface TestServer {
   sql: Sql;
   database: TestDatabase;
   server: AccordServer;
+  /** The secret the server signs cookies and collab tokens with. */
+  sessionSecret: string;
   /** Stops the HTTP server, then drops the database (unless it was passed in). */
   close: () => Promise<void>;
 }
@@ -36,12 +46,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const ownsDatabase = !options.database;
   try {
     if (options.seedDemo) await seedDemoIfEmpty(database.sql, hashPassword);
+    const sessionSecret = options.sessionSecret ?? randomBytes(32).toString("base64url");
     const server = await createAccordServer({
       mode: "production",
-      sessionSecret: randomBytes(32).toString("base64url"),
+      sessionSecret,
       sql: database.sql,
-      log: testLogger(),
+      log: options.log ?? testLogger(),
       appOrigin: options.appOrigin,
+      collab: options.collab,
+      persistence: options.persistence,
     });
     const url = await server.listen(0, "127.0.0.1");
     let closed = false;
@@ -50,6 +63,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       sql: database.sql,
       database,
       server,
+      sessionSecret,
       close: async () => {
         if (closed) return;
         closed = true;

@@ -1,0 +1,33 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { findPlanForMember } from "../../db/queries/plans";
+import { mintCollabToken } from "../../server/collab/tokens";
+import { apiRoute, methodNotAllowed } from "../utils/api.server";
+import { requireApiSession } from "../utils/auth.server";
+import { notFound } from "../utils/http.server";
+
+/** One answer for "malformed", "does not exist" and "not yours", so ids cannot be probed. */
+const NO_SUCH_PLAN = "There is no such plan, or you do not have access to it.";
+
+/**
+ * GET /api/plans/:planId/collab-token: a short-lived credential for opening
+ * `/collab/<planId>?token=...` from a client without the browser's cookie (a
+ * script, a test, another Yjs tool). Good for this plan only, for
+ * COLLAB_TOKEN_SECONDS, and only while the session that asked for it lives.
+ * Any member may have one; what the socket may do is decided on the upgrade.
+ */
+export const loader = apiRoute(async ({ request, context, params }: LoaderFunctionArgs) => {
+  const session = await requireApiSession(request, context);
+  const planId = z.uuid().safeParse(params.planId);
+  if (!planId.success) notFound(NO_SUCH_PLAN);
+  const plan = await findPlanForMember(context.sql, planId.data, session.userId);
+  if (!plan) notFound(NO_SUCH_PLAN);
+  const { token, expiresAt } = mintCollabToken(context.sessionSecret, {
+    userId: session.userId,
+    planId: plan.id,
+    sessionId: session.id,
+  });
+  return Response.json({ token, expiresAt: expiresAt.toISOString() });
+});
+
+export const action = apiRoute(async () => methodNotAllowed(["GET"]));
