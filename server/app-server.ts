@@ -19,6 +19,7 @@ import { checkHealth } from "./health";
 import type { Logger } from "./logger";
 import { PROJECT_ROOT } from "./paths";
 import { watchAccess } from "./collab/access-watch";
+import { syncPlanTitles } from "./collab/plan-title-sync";
 import type { DocPersistence } from "./persistence/doc-persistence";
 import { createPgPersistence } from "./persistence/pg-persistence";
 import { sameOriginOnly } from "./same-origin";
@@ -120,6 +121,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   httpServer.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) refuseUpgrade(socket, 404, "no websocket here");
   });
+  const stopTitleSync = syncPlanTitles(sql, collab, persistence, log);
   const access = watchAccess(sql, collab, log, { sweepIntervalMs: options.collab?.accessSweepMs });
 
   return {
@@ -140,6 +142,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
       httpServer.closeIdleConnections();
       const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
       await access.stop();
+      stopTitleSync();
       await collab.close();
       if (!options.persistence) await persistence.close();
       await closed;

@@ -1,18 +1,43 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useMemo } from "react";
 import { z } from "zod";
 import { findPlanForMember } from "../../db/queries/plans";
 import { listMembers } from "../../db/queries/workspaces";
-import { Person } from "../components/person";
+import { ConnectionBadge } from "../components/plan/connection-badge";
+import { OpeningPlan, PlanHeader, PlanLayout } from "../components/plan/plan-layout";
+import { SectionIndex } from "../components/plan/section-index";
+import { WorkspaceMembers, type WorkspaceMember } from "../components/plan/workspace-members";
 import { StatusBadge } from "../components/status-badge";
-import { ROLE_LABELS, TEAM_LABELS } from "../domain/membership";
+import { ROLE_LABELS, type Role } from "../domain/membership";
+import type { PlanStatus } from "../domain/plan-status";
+import { can } from "../domain/policy";
+import type { EditorMember } from "../editor/plan-editor-context";
+import { PlanEditorProvider } from "../editor/plan-editor-provider";
+import { PAGE_SECTIONS, sectionAnchor } from "../editor/plan-sections";
+import { PlanWorkspace } from "../editor/plan-workspace";
+import { tablesLinks } from "../editor/tables/plan-tables";
+import editorStylesheet from "../styles/editor.css?url";
 import { requireMember } from "../utils/auth.server";
 import { notFound } from "../utils/http.server";
 import { switchSessionWorkspace } from "../utils/session.server";
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStylesheet }, ...tablesLinks];
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.plan.title} · Accord` : "Plan · Accord" },
 ];
+
+/** Why someone cannot change the plan, for the banner; null when they can. */
+function readOnlyReasonOf(role: Role, status: PlanStatus): string | null {
+  if (status === "approved") return "This plan is approved and locked.";
+  if (can({ role }, "plan.edit")) return null;
+  const article = role === "owner" || role === "editor" ? "an" : "a";
+  const what = ROLE_LABELS[role].toLowerCase();
+  return role === "commenter"
+    ? `You are ${article} ${what} in this workspace: you can read the plan and comment, but not change it.`
+    : `You are ${article} ${what} in this workspace: you can read the plan but not change it.`;
+}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, context);
@@ -27,65 +52,98 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     throw redirect(new URL(request.url).pathname);
   }
   const members = await listMembers(context.sql, plan.workspaceId);
+  const mine = members.find((m) => m.userId === member.user.id);
+  // The UI's answer only: the collaboration server decides read or write on its own, per connection.
+  const canEdit = can({ role: plan.role }, "plan.edit") && plan.status !== "approved";
   return {
-    plan: { id: plan.id, title: plan.title, period: plan.period, status: plan.status, currency: plan.currency },
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      period: plan.period,
+      status: plan.status,
+      currency: plan.currency,
+    },
     role: plan.role,
-    members: members.map((m) => ({
-      userId: m.userId,
-      name: m.name,
-      team: m.team,
-      role: m.role,
-      canSignOff: m.canSignOff,
-    })),
+    canEdit,
+    readOnlyReason: canEdit ? null : readOnlyReasonOf(plan.role, plan.status),
+    me: {
+      userId: member.user.id,
+      name: member.user.name,
+      team: mine?.team ?? member.membership.team,
+    } satisfies EditorMember,
+    members: members.map((m) => ({ userId: m.userId, name: m.name, team: m.team }) satisfies EditorMember),
+    people: members.map(
+      (m) =>
+        ({
+          userId: m.userId,
+          name: m.name,
+          team: m.team,
+          role: m.role,
+          canSignOff: m.canSignOff,
+        }) satisfies WorkspaceMember,
+    ),
   };
 }
 
 export default function PlanPage() {
-  const { plan, members, role } = useLoaderData<typeof loader>();
-  return (
+  const { plan, role, canEdit, readOnlyReason, me, members, people } = useLoaderData<typeof loader>();
+  const aside = <WorkspaceMembers members={people} />;
+  const revalidator = useRevalidator();
+  const details = (
     <>
-      <div className="page-header">
-        <div>
-          <p className="eyebrow">
-            <Link to="/plans">Plans</Link> · {plan.period}
-          </p>
-          <h1>{plan.title}</h1>
-          <div className="row">
-            <StatusBadge status={plan.status} />
-            <span className="muted">
-              You are {role === "owner" || role === "editor" ? "an" : "a"} {ROLE_LABELS[role].toLowerCase()} here.
-            </span>
-          </div>
-        </div>
-      </div>
-      <div className="grid-2">
-        <section className="card" aria-labelledby="plan-details">
-          <h2 id="plan-details">Details</h2>
-          <dl className="meta-list">
-            <dt>Period</dt>
-            <dd>{plan.period}</dd>
-            <dt>Currency</dt>
-            <dd>{plan.currency}</dd>
-          </dl>
-        </section>
-        <section className="card" aria-labelledby="plan-members">
-          <div className="card-title">
-            <h2 id="plan-members">Members</h2>
-            <span className="muted">{members.length}</span>
-          </div>
-          <ul className="plan-list">
-            {members.map((m) => (
-              <li key={m.userId} className="row" style={{ justifyContent: "space-between", padding: "0.6rem 0" }}>
-                <Person
-                  name={m.name}
-                  team={m.team}
-                  detail={`${TEAM_LABELS[m.team]} · ${ROLE_LABELS[m.role]}${m.canSignOff ? " · signs off" : ""}`}
-                />
-              </li>
-            ))}
-          </ul>
-        </section>
-      </div>
+      <StatusBadge status={plan.status} />
+      <span className="muted">
+        You are {role === "owner" || role === "editor" ? "an" : "a"} {ROLE_LABELS[role].toLowerCase()} here.
+      </span>
     </>
+  );
+  const fallback = useMemo(
+    () => ({ title: plan.title, period: plan.period, currency: plan.currency }),
+    [plan.title, plan.period, plan.currency],
+  );
+  return (
+    <PlanEditorProvider
+      key={plan.id}
+      planId={plan.id}
+      canEdit={canEdit}
+      readOnlyReason={readOnlyReason}
+      role={role}
+      me={me}
+      members={members}
+      currency={plan.currency}
+      onAccessChanged={() => revalidator.revalidate()}
+      fallback={(phase) => (
+        <PlanLayout
+          header={
+            <PlanHeader
+              eyebrow={
+                <>
+                  <Link to="/plans">Plans</Link> · {plan.period} · {plan.currency}
+                </>
+              }
+              title={<h1>{plan.title}</h1>}
+              details={details}
+            />
+          }
+          bar={<ConnectionBadge tone="waiting" text="Opening the plan…" />}
+          index={
+            <>
+              <SectionIndex
+                entries={PAGE_SECTIONS.map((s) => ({
+                  anchor: sectionAnchor(s.name),
+                  label: s.label,
+                  visitors: [],
+                }))}
+              />
+              {aside}
+            </>
+          }
+        >
+          <OpeningPlan unreachable={phase === "unreachable"} />
+        </PlanLayout>
+      )}
+    >
+      <PlanWorkspace fallback={fallback} details={details} aside={aside} />
+    </PlanEditorProvider>
   );
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, test } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { insertPlan } from "../../db/queries/plans";
 import { createSql } from "../../db/sql";
 import { freePort } from "../../server/embedded-postgres";

@@ -31,6 +31,9 @@ export function planExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
       undoRedo: false,
+      // An empty paragraph appended on load would be an edit by whoever opens
+      // the plan, read-only people included (whose edits the server drops).
+      trailingNode: false,
       heading: { levels: [...HEADING_LEVELS] },
       link: {
         openOnClick: false,
