@@ -70,8 +70,8 @@ export class PlanSession {
     this.provider = new WebsocketProvider(collabServerUrl(window.location), planId, this.doc, {
       connect: false,
       params: { [COMMITTED_PARAM]: "1" },
-      // 4401: the session ended, reconnecting cannot help. 4403 (access
-      // changed) reconnects to get the new rights; everything else is transient.
+      // 4401: the session ended, reconnecting cannot help. CLOSE.accessChanged
+      // reconnects to get the new rights; everything else is transient.
       shouldReconnect: (event) => event.code !== CLOSE.unauthorized,
     });
     this.awareness = this.provider.awareness;

@@ -64,6 +64,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       currency: plan.currency,
     },
     role: plan.role,
+    canCreatePlan: can({ role: plan.role }, "plan.create"),
     canEdit,
     readOnlyReason: canEdit ? null : readOnlyReasonOf(plan.role, plan.status),
     me: {
@@ -86,7 +87,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function PlanPage() {
-  const { plan, role, canEdit, readOnlyReason, me, members, people } = useLoaderData<typeof loader>();
+  const { plan, role, canEdit, canCreatePlan, readOnlyReason, me, members, people } =
+    useLoaderData<typeof loader>();
   const aside = <WorkspaceMembers members={people} />;
   const revalidator = useRevalidator();
   const details = (
@@ -95,6 +97,11 @@ export default function PlanPage() {
       <span className="muted">
         You are {role === "owner" || role === "editor" ? "an" : "a"} {ROLE_LABELS[role].toLowerCase()} here.
       </span>
+      {canCreatePlan ? (
+        <Link className="button secondary small" to={`/plans/new?copyFrom=${plan.id}`}>
+          Start next quarter from this plan
+        </Link>
+      ) : null}
     </>
   );
   const fallback = useMemo(

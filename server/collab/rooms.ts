@@ -147,7 +147,7 @@ export class Rooms {
     if (room.unloadAttempt !== attempt || room.holds > 0 || room.poisoned) return;
     this.#rooms.delete(room.planId);
     room.destroy();
-    this.log.debug({ planId: room.planId }, "collab room unloaded");
+    this.log.info({ planId: room.planId }, "collab room flushed and unloaded");
   }
 
   /**
