@@ -9,7 +9,7 @@ import { insertPlan, type PlanRow } from "../../db/queries/plans";
 import { type WorkspaceRow } from "../../db/queries/workspaces";
 import { SERVER_BUILD } from "../../server/build";
 import { PROJECT_ROOT } from "../../server/paths";
-import { TestClient } from "../support/client";
+import { TestClient, loginAs } from "../support/client";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -53,13 +53,7 @@ let world: World;
 
 const A_PLAN_TITLE = "Alpha confidential launch plan";
 
-/** Every client comes from 127.0.0.1: reset the per-address login limit, not this file's subject. */
-async function clientOf(member: CreatedMember): Promise<TestClient> {
-  await accord.sql`delete from rate_limits`;
-  const client = new TestClient(accord.url);
-  await client.login(member.email, member.password);
-  return client;
-}
+const clientOf = (member: CreatedMember) => loginAs(accord, member);
 
 /** The status and body of a response, the body kept for the leak check. */
 async function read(response: Response, status: number, bodies: string[]): Promise<string> {

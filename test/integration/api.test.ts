@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { insertPlan, type PlanRow } from "../../db/queries/plans";
 import { insertMembership, type WorkspaceRow } from "../../db/queries/workspaces";
-import { TestClient } from "../support/client";
+import { TestClient, loginAs } from "../support/client";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -36,16 +36,7 @@ let q1: PlanRow;
 let q2: PlanRow;
 let otherPlan: PlanRow;
 
-/**
- * Logs in through the real form. Every client of a test comes from 127.0.0.1,
- * so the per-address login limit is reset first: this file is not about it.
- */
-async function clientOf(member: CreatedMember): Promise<TestClient> {
-  await accord.sql`delete from rate_limits`;
-  const client = new TestClient(accord.url);
-  await client.login(member.email, member.password);
-  return client;
-}
+const clientOf = (member: CreatedMember) => loginAs(accord, member);
 
 async function json<T>(response: Response): Promise<T> {
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);

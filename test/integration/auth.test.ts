@@ -1,7 +1,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type WorkspaceRow } from "../../db/queries/workspaces";
-import { TestClient } from "../support/client";
+import { TestClient, loginAs } from "../support/client";
 import { buildUser, createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -23,13 +23,7 @@ afterAll(async () => {
   await accord?.close();
 });
 
-/** Every test client comes from 127.0.0.1: reset the login limits where they are not the point. */
-async function clientOf(member: { email: string; password: string }): Promise<TestClient> {
-  await accord.sql`delete from rate_limits`;
-  const client = new TestClient(accord.url);
-  await client.login(member.email, member.password);
-  return client;
-}
+const clientOf = (member: { email: string; password: string }) => loginAs(accord, member);
 
 const count = async (table: "users" | "workspaces" | "sessions" | "plans" | "memberships") => {
   const [row] = await accord.sql<{ n: number }[]>`select count(*)::int as n from ${accord.sql(table)}`;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COLLAB_TOKEN_SECONDS } from "../../app/domain/collab";
 import { insertPlan, type PlanRow } from "../../db/queries/plans";
 import { mintCollabToken } from "../../server/collab/tokens";
-import { TestClient } from "../support/client";
+import { TestClient, loginAs } from "../support/client";
 import { cookieHeaderOf, eventually, openPeer, tryUpgrade } from "../support/collab";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
@@ -24,12 +24,7 @@ let otherPlan: PlanRow;
 let editorClient: TestClient;
 const logLines: Array<Record<string, unknown>> = [];
 
-async function clientOf(member: CreatedMember): Promise<TestClient> {
-  await accord.sql`delete from rate_limits`;
-  const client = new TestClient(accord.url);
-  await client.login(member.email, member.password);
-  return client;
-}
+const clientOf = (member: CreatedMember) => loginAs(accord, member);
 
 const wsUrl = (planId: string, query = "") => `${accord.url.replace(/^http/, "ws")}/collab/${planId}${query}`;
 const browserHeaders = (client: TestClient, origin = accord.url) => ({

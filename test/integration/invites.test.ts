@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type WorkspaceRow } from "../../db/queries/workspaces";
-import { TestClient } from "../support/client";
+import { TestClient, loginAs } from "../support/client";
 import { buildUser, createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -16,12 +16,7 @@ let workspace: WorkspaceRow;
 let owner: CreatedMember;
 let ownerClient: TestClient;
 
-async function clientOf(member: CreatedMember): Promise<TestClient> {
-  await accord.sql`delete from rate_limits`;
-  const client = new TestClient(accord.url);
-  await client.login(member.email, member.password);
-  return client;
-}
+const clientOf = (member: CreatedMember) => loginAs(accord, member);
 
 const textOf = (html: string) =>
   html

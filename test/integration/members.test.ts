@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { insertInvite } from "../../db/queries/invites";
 import { insertUser } from "../../db/queries/users";
 import { type WorkspaceRow } from "../../db/queries/workspaces";
-import { TestClient } from "../support/client";
+import { TestClient, loginAs } from "../support/client";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -22,13 +22,7 @@ let viewer: CreatedMember;
 /** Another workspace, which nobody above belongs to. */
 let other: { workspace: WorkspaceRow; owner: CreatedMember; member: CreatedMember; inviteId: string };
 
-/** Every client comes from 127.0.0.1: reset the per-address login limit, not this file's subject. */
-async function clientOf(member: CreatedMember): Promise<TestClient> {
-  await accord.sql`delete from rate_limits`;
-  const client = new TestClient(accord.url);
-  await client.login(member.email, member.password);
-  return client;
-}
+const clientOf = (member: CreatedMember) => loginAs(accord, member);
 
 /** The text of an HTML page, tags dropped and the entities React writes decoded. */
 const textOf = (html: string) =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { insertPlan } from "../../db/queries/plans";
 import { type WorkspaceRow } from "../../db/queries/workspaces";
-import { TestClient } from "../support/client";
+import { loginAs } from "../support/client";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -14,13 +14,7 @@ let editor: CreatedMember;
 let commenter: CreatedMember;
 let viewer: CreatedMember;
 
-/** Every client comes from 127.0.0.1: reset the per-address login limit, not this file's subject. */
-async function clientOf(member: CreatedMember): Promise<TestClient> {
-  await accord.sql`delete from rate_limits`;
-  const client = new TestClient(accord.url);
-  await client.login(member.email, member.password);
-  return client;
-}
+const clientOf = (member: CreatedMember) => loginAs(accord, member);
 
 const countPlans = async () => {
   const [row] = await accord.sql<{ n: number }[]>`

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { insertPlan } from "../../db/queries/plans";
 import { insertMembership, type WorkspaceRow } from "../../db/queries/workspaces";
-import { TestClient } from "../support/client";
+import { TestClient, loginAs } from "../support/client";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -17,12 +17,7 @@ let outside: WorkspaceRow;
 /** Owner of Alpha, and an editor of Beta too. */
 let user: CreatedMember;
 
-async function clientOf(member: CreatedMember): Promise<TestClient> {
-  await accord.sql`delete from rate_limits`;
-  const client = new TestClient(accord.url);
-  await client.login(member.email, member.password);
-  return client;
-}
+const clientOf = (member: CreatedMember) => loginAs(accord, member);
 
 const textOf = (html: string) =>
   html

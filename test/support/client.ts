@@ -1,3 +1,4 @@
+import type { Db } from "../../db/sql";
 import type { BuiltUser } from "./build-user";
 
 /** Form fields; `undefined` leaves a field out, arrays repeat it. */
@@ -148,4 +149,19 @@ export async function expectRedirect(response: Response, what: string): Promise<
   throw new Error(
     `Expected a redirect when trying to ${what}, got ${response.status}${hint}:\n${body.slice(0, 2000)}`,
   );
+}
+
+/**
+ * A client logged in as `member` on `server`. Clears the login counters
+ * first: files that also test failed logins (which count per address, and
+ * every test client is 127.0.0.1) must not lock out their own setup.
+ */
+export async function loginAs(
+  server: { url: string; sql: Db },
+  member: { email: string; password: string },
+): Promise<TestClient> {
+  await server.sql`delete from rate_limits`;
+  const client = new TestClient(server.url);
+  await client.login(member.email, member.password);
+  return client;
 }
