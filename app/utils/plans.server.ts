@@ -3,7 +3,7 @@ import { appendAudit } from "../../db/queries/audit";
 import { appendUpdate, loadDocument } from "../../db/queries/documents";
 import { insertPlan, type PlanRow } from "../../db/queries/plans";
 import { buildDoc } from "../../server/persistence/stored-doc";
-import { copyPlanUpdate, newPlanUpdate } from "../domain/plan";
+import { copyPlanUpdate, newPlanUpdate, projectPlan, type PlanContent } from "../domain/plan";
 import type { PlanCreateSchema } from "../domain/forms";
 import { requirePermission, type Member } from "./auth.server";
 import type { AccordContext } from "./context.server";
@@ -21,6 +21,20 @@ export function planJson(plan: PlanRow) {
     currency: plan.currency,
     workspaceId: plan.workspaceId,
   };
+}
+
+/**
+ * The plan's content as Postgres holds it (at most the durability window
+ * behind the live document): the projection of DESIGN.md section 2, with
+ * its derived figures. Callers check access first.
+ */
+export async function planContent(context: AccordContext, planId: string): Promise<PlanContent> {
+  const { doc } = buildDoc(await loadDocument(context.sql, planId), planId, context.log);
+  try {
+    return projectPlan(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 /** The plan to copy is not one of this workspace's: refused like a bad field. */

@@ -161,10 +161,23 @@ describe("GET /api/plans", () => {
 });
 
 describe("GET /api/plans/:planId", () => {
-  test("answers the plan with its workspace and the member's role", async () => {
+  test("answers the plan with its workspace, the member's role and its content", async () => {
     const response = await (await clientOf(editor)).get(`/api/plans/${q1.id}`);
     expect(response.status).toBe(200);
-    expect(await json(response)).toEqual({
+    const body = await json<{ plan: unknown; role: string; content: Record<string, unknown> }>(response);
+    // A plan without a stored document yet projects as an empty plan, every section present.
+    expect(Object.keys(body.content).sort()).toEqual([
+      "campaigns",
+      "derived",
+      "glossary",
+      "journey",
+      "leadDefinitions",
+      "meta",
+      "revenueGoals",
+      "strategy",
+      "targetMarkets",
+    ]);
+    expect({ plan: body.plan, role: body.role }).toEqual({
       plan: {
         id: q1.id,
         title: "Q1 joint plan",

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { loadDocument } from "../../db/queries/documents";
 import { DEMO_PASSWORD } from "../../db/seed";
-import { projectPlan, projectSections, SECTION, validateProjection } from "../../app/domain/plan";
+import {
+  blankRow,
+  projectPlan,
+  projectSections,
+  rowMap,
+  SECTION,
+  validateProjection,
+} from "../../app/domain/plan";
+import { eventually, openPeer } from "../support/collab";
 import { TestClient } from "../support/client";
 import { createWorkspaceWithOwner } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
@@ -64,7 +72,11 @@ describe("a new plan", () => {
     const sourceId = await planIdByTitle("FY27 Q1 joint plan");
     const before = await accord.sql`select seq from doc_updates where plan_id = ${sourceId} order by seq`;
 
-    const response = await createThroughForm({ title: "FY27 Q2 joint plan", period: "2027-Q2", copyFrom: sourceId });
+    const response = await createThroughForm({
+      title: "FY27 Q2 joint plan",
+      period: "2027-Q2",
+      copyFrom: sourceId,
+    });
     expect(response.status).toBe(302);
     const copyId = await planIdByTitle("FY27 Q2 joint plan");
 
@@ -89,7 +101,11 @@ describe("a new plan", () => {
     const count = async () => (await accord.sql`select id from plans`).length;
     const plansBefore = await count();
 
-    const response = await createThroughForm({ title: "Stolen copy", period: "2027-Q2", copyFrom: foreign!.id });
+    const response = await createThroughForm({
+      title: "Stolen copy",
+      period: "2027-Q2",
+      copyFrom: foreign!.id,
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Choose a plan of this workspace to copy.");
     expect(await count()).toBe(plansBefore);
@@ -106,6 +122,29 @@ describe("a new plan", () => {
     expect(response.status).toBe(201);
     const { plan } = (await response.json()) as { plan: { id: string } };
     expect(projectPlan(await storedDoc(plan.id)).meta.title).toBe("API plan");
+  });
+});
+
+describe("GET /api/plans/:id", () => {
+  test("returns the projection of the stored document, live edits included", async () => {
+    const demoId = await planIdByTitle("FY27 Q1 joint plan");
+    await createThroughForm({ title: "API view plan", period: "2027-Q3", copyFrom: demoId });
+    const planId = await planIdByTitle("API view plan");
+    const get = async () =>
+      (await (await maya.get(`/api/plans/${planId}`)).json()) as { content: ReturnType<typeof projectPlan> };
+    const { content } = await get();
+    expect(content.targetMarkets).toHaveLength(3);
+    expect(content.derived.funnel.markets).toHaveLength(3);
+    expect(validateProjection(content).ok).toBe(true);
+
+    const peer = openPeer(accord.url, planId, { client: maya });
+    try {
+      await peer.synced;
+      peer.doc.getArray<Y.Map<unknown>>(SECTION.glossary).push([rowMap("glossary", blankRow("glossary"))]);
+      await eventually(async () => expect((await get()).content.glossary).toHaveLength(5));
+    } finally {
+      peer.destroy();
+    }
   });
 });
 
