@@ -55,9 +55,23 @@ export async function resolveMember(
   return { session, user: session.user, membership, memberships };
 }
 
+/**
+ * Members already resolved for an HTTP request: the layout's loader and the
+ * page's loader run in parallel for one navigation and both need the member,
+ * so the session and membership queries run once, not once per loader. Keyed
+ * by the load context, which server/app-server.ts builds once per request
+ * (Remix hands each loader a Request of its own).
+ */
+const membersOfRequest = new WeakMap<AccordContext, Promise<Member>>();
+
 /** A page's member in their current workspace. */
-export async function requireMember(request: Request, context: AccordContext): Promise<Member> {
-  return resolveMember(await requireSession(request, context), context);
+export function requireMember(request: Request, context: AccordContext): Promise<Member> {
+  let member = membersOfRequest.get(context);
+  if (!member) {
+    member = requireSession(request, context).then((session) => resolveMember(session, context));
+    membersOfRequest.set(context, member);
+  }
+  return member;
 }
 
 /** An API route's member in their current workspace (401 JSON when logged out). */

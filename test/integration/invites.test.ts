@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type WorkspaceRow } from "../../db/queries/workspaces";
 import { TestClient, loginAs } from "../support/client";
+import { textOf } from "../support/html";
 import { buildUser, createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -17,16 +18,6 @@ let owner: CreatedMember;
 let ownerClient: TestClient;
 
 const clientOf = (member: CreatedMember) => loginAs(accord, member);
-
-const textOf = (html: string) =>
-  html
-    .replace(/<!--.*?-->/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, " ")
-    .trim();
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 

@@ -4,6 +4,7 @@ import { insertInvite } from "../../db/queries/invites";
 import { insertUser } from "../../db/queries/users";
 import { type WorkspaceRow } from "../../db/queries/workspaces";
 import { TestClient, loginAs } from "../support/client";
+import { textOf } from "../support/html";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -23,17 +24,6 @@ let viewer: CreatedMember;
 let other: { workspace: WorkspaceRow; owner: CreatedMember; member: CreatedMember; inviteId: string };
 
 const clientOf = (member: CreatedMember) => loginAs(accord, member);
-
-/** The text of an HTML page, tags dropped and the entities React writes decoded. */
-const textOf = (html: string) =>
-  html
-    .replace(/<!--.*?-->/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, " ")
-    .trim();
 
 /** Everything a members action could touch, to prove that a refused one touched nothing. */
 async function snapshot() {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { insertPlan } from "../../db/queries/plans";
 import { type WorkspaceRow } from "../../db/queries/workspaces";
 import { loginAs } from "../support/client";
+import { textOf } from "../support/html";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -21,17 +22,6 @@ const countPlans = async () => {
     select count(*)::int as n from plans where workspace_id = ${workspace.id}`;
   return row!.n;
 };
-
-/** The text of an HTML fragment, tags dropped and entities of interest decoded. */
-const textOf = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
 
 /** `/plans`'s groups as [period, [title, status label][]], in page order. */
 function groupsOf(html: string): Array<[string, string[]]> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { insertPlan } from "../../db/queries/plans";
 import { insertMembership, type WorkspaceRow } from "../../db/queries/workspaces";
 import { TestClient, loginAs } from "../support/client";
+import { textOf } from "../support/html";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -18,16 +19,6 @@ let outside: WorkspaceRow;
 let user: CreatedMember;
 
 const clientOf = (member: CreatedMember) => loginAs(accord, member);
-
-const textOf = (html: string) =>
-  html
-    .replace(/<!--.*?-->/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, " ")
-    .trim();
 
 async function sessionWorkspace(userId: string): Promise<string | null> {
   const [row] = await accord.sql<{ workspace_id: string | null }[]>`
