@@ -1,0 +1,120 @@
+import { z } from "zod";
+import type { Team } from "../membership";
+import { AnchorSchema, type Anchor } from "./anchor";
+import { MAX_BODY_LENGTH, MAX_MENTIONS } from "./body";
+
+/**
+ * The comment API's inputs (validated by the server and by the composer in
+ * the browser) and the JSON it answers with (docs/API.md, "Comments").
+ */
+
+export const CommentBodySchema = z
+  .string({ error: "Write a comment." })
+  .transform((text) => text.replace(/\r\n?/g, "\n").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "Write a comment.")
+      .max(MAX_BODY_LENGTH, `Keep a comment under ${MAX_BODY_LENGTH.toLocaleString("en")} characters.`),
+  );
+
+/** Ids of the members the composer inserted with "@"; the server keeps those still named in the body. */
+export const MentionsSchema = z
+  .array(z.uuid({ error: "Mentions are member ids." }), { error: "Mentions are a list of member ids." })
+  .max(MAX_MENTIONS, `Mention at most ${MAX_MENTIONS} people in one comment.`)
+  .default([]);
+
+/** POST /api/plans/:planId/threads */
+export const ThreadCreateSchema = z.object({
+  anchor: AnchorSchema,
+  body: CommentBodySchema,
+  mentions: MentionsSchema,
+  blocking: z.boolean({ error: "blocking is true or false." }).default(false),
+});
+export type ThreadCreate = z.output<typeof ThreadCreateSchema>;
+
+/** POST /api/threads/:threadId/comments and PATCH /api/comments/:commentId */
+export const CommentWriteSchema = z.object({
+  body: CommentBodySchema,
+  mentions: MentionsSchema,
+});
+export type CommentWrite = z.output<typeof CommentWriteSchema>;
+
+/** PATCH /api/threads/:threadId: mark or unmark an objection. */
+export const ThreadUpdateSchema = z.object({
+  blocking: z.boolean({ error: "blocking is true or false." }),
+});
+
+export const THREAD_FILTERS = ["open", "resolved", "all"] as const;
+export type ThreadFilter = (typeof THREAD_FILTERS)[number];
+
+/** GET /api/plans/:planId/threads?status=open|resolved|all&mentioning=me */
+export const ThreadListQuerySchema = z.object({
+  status: z.enum(THREAD_FILTERS, { error: "status is open, resolved or all." }).default("all"),
+  mentioning: z.literal("me", { error: 'mentioning can only be "me".' }).optional(),
+});
+
+/** POST /api/notifications/read: some notifications, or all of them. */
+export const NotificationsReadSchema = z.union(
+  [
+    z.object({ ids: z.array(z.uuid({ error: "Notification ids are UUIDs." })).min(1).max(500) }).strict(),
+    z.object({ all: z.literal(true) }).strict(),
+  ],
+  { error: 'Send {"ids": [...]} or {"all": true}.' },
+);
+
+export interface PersonJson {
+  id: string;
+  name: string;
+  team: Team;
+}
+
+export interface CommentJson {
+  id: string;
+  threadId: string;
+  author: PersonJson;
+  /** Null once deleted: the thread then shows "deleted" in its place. */
+  body: string | null;
+  mentions: { id: string; name: string }[];
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+}
+
+export type ThreadStatus = "open" | "resolved";
+
+export interface ThreadJson {
+  id: string;
+  planId: string;
+  anchor: Anchor;
+  status: ThreadStatus;
+  blocking: boolean;
+  author: PersonJson;
+  createdAt: string;
+  /** The last comment, resolution or reopening. */
+  updatedAt: string;
+  resolvedAt: string | null;
+  resolvedBy: PersonJson | null;
+  comments: CommentJson[];
+}
+
+export const NOTIFICATION_KINDS = ["mention", "reply", "resolved", "reopened"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationJson {
+  id: string;
+  kind: NotificationKind;
+  createdAt: string;
+  readAt: string | null;
+  actor: PersonJson;
+  plan: { id: string; title: string };
+  threadId: string;
+  commentId: string | null;
+  /** The first 200 characters of the comment, or the thread's quote. */
+  excerpt: string;
+}
+
+/** What the event stream (GET /api/events?plan=) sends. */
+export type LiveEvent =
+  | { type: "thread"; thread: ThreadJson }
+  | { type: "inbox"; unread: number };
