@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { Anchor, CommentSection, RowSection, TextAnchor, ThreadJson } from "../../domain/comments";
+import type { Anchor, CommentSection, RowSection, ThreadJson } from "../../domain/comments";
 
 /** Where a thread's anchor is now, as the plan page resolves it against the live document. */
 export interface AnchorState {
@@ -22,7 +22,7 @@ export interface CommentsValue {
   /** This member may start threads and reply (commenters, editors, owners). */
   mayComment: boolean;
   /** Opens the panel's composer for a new thread on this anchor. */
-  startThread: (anchor: Anchor | Omit<TextAnchor, "quote"> & { quote: string }) => void;
+  startThread: (anchor: Anchor) => void;
   /** Shows this thread in the panel and makes it the active one. */
   openThread: (threadId: string) => void;
   /** The thread selected in the panel, or null. */
