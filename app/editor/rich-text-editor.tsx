@@ -5,8 +5,13 @@ import { EditorContent, Extension, useEditor, useEditorState, type Editor } from
 import { useEffect, useId, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { EditorToolbar, type FormatCommand, type FormatState } from "../components/plan/editor-toolbar";
+import { TEXT_FIELDS, type TextField } from "../domain/comments";
 import { planExtensions, safeHref } from "../domain/plan";
 import { renderCaret, renderSelection } from "./carets";
+import { useComments } from "./comments/comments-context";
+import { TextCommentHighlights } from "./comments/text-comment-highlights";
+import { selectionAnchor } from "./comments/text-selection-anchor";
+import { useTextComments } from "./comments/use-text-comments";
 import { linkTarget } from "./link-target";
 import { usePlanEditor, type EditorFocus } from "./plan-editor-context";
 
@@ -42,9 +47,11 @@ export function RichTextEditor({
   const { provider, canEdit, me, setFocus, undoManager } = usePlanEditor();
   const id = useId();
   const [linkRequest, setLinkRequest] = useState(0);
+  const comments = useComments();
+  const field = textFieldOf(focus);
   // Read by the editor's callbacks, which are set once when it is created.
-  const live = useRef({ setFocus, focus, canEdit });
-  live.current = { setFocus, focus, canEdit };
+  const live = useRef({ setFocus, focus, canEdit, comments });
+  live.current = { setFocus, focus, canEdit, comments };
 
   const editor = useEditor(
     {
@@ -61,6 +68,9 @@ export function RichTextEditor({
           placeholder: ({ editor: current }) => (current.isEditable ? "Write here…" : "Nothing here yet."),
           showOnlyWhenEditable: false,
         }),
+        ...(field
+          ? [TextCommentHighlights.configure({ field, onOpen: (threadId) => live.current.comments?.openThread(threadId) })]
+          : []),
         Extension.create({
           name: "planKeys",
           // Before Collaboration's own undo keys (priority 1000): read-only text has no history to walk.
@@ -68,6 +78,11 @@ export function RichTextEditor({
           addKeyboardShortcuts: () => ({
             "Mod-k": () => {
               if (live.current.canEdit) setLinkRequest((n) => n + 1);
+              return true;
+            },
+            "Mod-Alt-m": ({ editor: current }) => {
+              const anchor = field ? selectionAnchor(current.state, field) : null;
+              if (anchor && live.current.comments?.mayComment) live.current.comments.startThread(anchor);
               return true;
             },
             "Mod-z": () => !live.current.canEdit,
@@ -108,6 +123,8 @@ export function RichTextEditor({
       selector: ({ editor: current }): FormatState => formatState(current),
     }) ?? NO_FORMAT;
 
+  const commentButton = useTextComments(editor, field, comments);
+
   return (
     <div className="rich-text-editor">
       {canEdit ? (
@@ -122,8 +139,15 @@ export function RichTextEditor({
         />
       ) : null}
       <EditorContent editor={editor} />
+      {commentButton}
     </div>
   );
+}
+
+/** The comment field of a rich-text part: strategy and journey by section, the criteria by key. */
+function textFieldOf(focus: EditorFocus): TextField | null {
+  const name = focus.key ?? focus.section;
+  return name in TEXT_FIELDS ? (name as TextField) : null;
 }
 
 function formatState(editor: Editor): FormatState {
