@@ -69,7 +69,12 @@ export function RichTextEditor({
           showOnlyWhenEditable: false,
         }),
         ...(field
-          ? [TextCommentHighlights.configure({ field, onOpen: (threadId) => live.current.comments?.openThread(threadId) })]
+          ? [
+              TextCommentHighlights.configure({
+                field,
+                onOpen: (threadId) => live.current.comments?.openThread(threadId),
+              }),
+            ]
           : []),
         Extension.create({
           name: "planKeys",

@@ -64,7 +64,9 @@ export const TextAnchorSchema = z.object({
 
 export const RowAnchorSchema = z.object({
   kind: z.literal("row"),
-  section: z.enum(ROW_SECTIONS, { error: "Rows can be commented on in markets, goals, campaigns and glossary." }),
+  section: z.enum(ROW_SECTIONS, {
+    error: "Rows can be commented on in markets, goals, campaigns and glossary.",
+  }),
   rowId: z.uuid({ error: "The row id must be a UUID." }),
   /** How the row was called when the thread started (its segment, name or term). */
   quote: quote.default(""),
@@ -75,9 +77,13 @@ export const SectionAnchorSchema = z.object({
   section: z.enum(COMMENT_SECTIONS, { error: "Choose one of the plan's sections." }),
 });
 
-export const AnchorSchema = z.discriminatedUnion("kind", [TextAnchorSchema, RowAnchorSchema, SectionAnchorSchema], {
-  error: "The anchor must be a text range, a table row or a section.",
-});
+export const AnchorSchema = z.discriminatedUnion(
+  "kind",
+  [TextAnchorSchema, RowAnchorSchema, SectionAnchorSchema],
+  {
+    error: "The anchor must be a text range, a table row or a section.",
+  },
+);
 
 export type TextAnchor = z.output<typeof TextAnchorSchema>;
 export type RowAnchor = z.output<typeof RowAnchorSchema>;

@@ -43,7 +43,9 @@ export function segmentBody(body: string, mentioned: readonly MentionedMember[])
   let i = 0;
   while (i < body.length) {
     if (body[i] === "@" && (i === 0 || /\s|\(/.test(body[i - 1]!))) {
-      const member = names.find((m) => body.startsWith(m.name, i + 1) && !/[\p{L}\p{N}]/u.test(body[i + 1 + m.name.length] ?? ""));
+      const member = names.find(
+        (m) => body.startsWith(m.name, i + 1) && !/[\p{L}\p{N}]/u.test(body[i + 1 + m.name.length] ?? ""),
+      );
       if (member) {
         flush();
         segments.push({ type: "mention", text: `@${member.name}`, userId: member.userId });
@@ -80,6 +82,7 @@ export function segmentBody(body: string, mentioned: readonly MentionedMember[])
  */
 export function mentionsIn(body: string, candidates: readonly MentionedMember[]): string[] {
   const found = new Set<string>();
-  for (const segment of segmentBody(body, candidates)) if (segment.type === "mention") found.add(segment.userId);
+  for (const segment of segmentBody(body, candidates))
+    if (segment.type === "mention") found.add(segment.userId);
   return [...found];
 }

@@ -16,13 +16,19 @@ export function mayComment(actor: CommentActor | null | undefined): boolean {
  * Resolve, reopen and mark blocking: the plan's editors (and owners), and the
  * person who started the thread as long as they may still comment.
  */
-export function mayModerateThread(actor: CommentActor | null | undefined, thread: { authorId: string }): boolean {
+export function mayModerateThread(
+  actor: CommentActor | null | undefined,
+  thread: { authorId: string },
+): boolean {
   if (!actor) return false;
   if (can(actor, "plan.edit")) return true;
   return actor.userId === thread.authorId && can(actor, "plan.comment");
 }
 
 /** Only its author edits or deletes a comment, while they may still comment. */
-export function mayChangeComment(actor: CommentActor | null | undefined, comment: { authorId: string }): boolean {
+export function mayChangeComment(
+  actor: CommentActor | null | undefined,
+  comment: { authorId: string },
+): boolean {
   return !!actor && actor.userId === comment.authorId && can(actor, "plan.comment");
 }

@@ -57,7 +57,14 @@ export const ThreadListQuerySchema = z.object({
 /** POST /api/notifications/read: some notifications, or all of them. */
 export const NotificationsReadSchema = z.union(
   [
-    z.object({ ids: z.array(z.uuid({ error: "Notification ids are UUIDs." })).min(1).max(500) }).strict(),
+    z
+      .object({
+        ids: z
+          .array(z.uuid({ error: "Notification ids are UUIDs." }))
+          .min(1)
+          .max(500),
+      })
+      .strict(),
     z.object({ all: z.literal(true) }).strict(),
   ],
   { error: 'Send {"ids": [...]} or {"all": true}.' },
@@ -115,6 +122,4 @@ export interface NotificationJson {
 }
 
 /** What the event stream (GET /api/events?plan=) sends. */
-export type LiveEvent =
-  | { type: "thread"; thread: ThreadJson }
-  | { type: "inbox"; unread: number };
+export type LiveEvent = { type: "thread"; thread: ThreadJson } | { type: "inbox"; unread: number };

@@ -22,7 +22,7 @@ function sync(a: Y.Doc, b: Y.Doc) {
 }
 
 const textOf = (doc: Y.Doc, p: number) =>
-  ((doc.getXmlFragment("strategy").get(p) as Y.XmlElement).get(0) as Y.XmlText);
+  (doc.getXmlFragment("strategy").get(p) as Y.XmlElement).get(0) as Y.XmlText;
 
 describe("text anchors", () => {
   it("quotes the range and resolves it while nothing changed", () => {
@@ -84,7 +84,9 @@ describe("text anchors", () => {
     const other = doc.getXmlFragment("journey");
     const anchor = textRangeAnchor(doc.getXmlFragment("strategy"), 0, 5)!;
     expect(resolveTextAnchor(doc, other, anchor)).toBeNull();
-    expect(resolveTextAnchor(doc, doc.getXmlFragment("strategy"), { start: "!!", end: anchor.end })).toBeNull();
+    expect(
+      resolveTextAnchor(doc, doc.getXmlFragment("strategy"), { start: "!!", end: anchor.end }),
+    ).toBeNull();
     expect(textRangeAnchor(doc.getXmlFragment("strategy"), 3, 3)).toBeNull();
   });
 

@@ -164,7 +164,7 @@ function absolute(doc: Y.Doc, fragment: Y.XmlFragment, position: Y.RelativePosit
     const item = resolved.type._item;
     if (!item || item.deleted || !Y.isParentOf(fragment, item)) return null;
     // A removed ancestor (a deleted list item) leaves its text nodes alive but unreachable.
-    for (let parent = item.parent; parent && parent !== fragment; ) {
+    for (let parent = item.parent; parent && parent !== fragment;) {
       const parentItem = (parent as Y.XmlElement)._item;
       if (!parentItem || parentItem.deleted) return null;
       parent = parentItem.parent;

@@ -17,3 +17,5 @@ export * from "./canonical-json";
 export * from "./write";
 export * from "./rows";
 export * from "./template";
+export * from "./word-diff";
+export * from "./plan-diff";

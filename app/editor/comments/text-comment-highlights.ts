@@ -49,7 +49,8 @@ export const TextCommentHighlights = Extension.create<TextCommentOptions>({
           init: (_config, state) => ({ ...EMPTY, decorations: build(state, field, EMPTY) }),
           apply: (tr, previous, _old, state) => {
             const input = tr.getMeta(textCommentsKey) as HighlightInput | undefined;
-            const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
+            const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)
+              ?.isChangeOrigin;
             if (input || remote) {
               const next = input ?? previous;
               return { ...next, decorations: build(state, field, next) };
@@ -82,8 +83,7 @@ export function setHighlightInput(view: EditorView, input: HighlightInput): void
 
 function build(state: EditorState, field: TextField, input: HighlightInput): DecorationSet {
   const sync = ySyncPluginKey.getState(state) as
-    | { doc: Y.Doc; type: Y.XmlFragment; binding?: { mapping: Map<unknown, unknown> } | null }
-    | undefined;
+    { doc: Y.Doc; type: Y.XmlFragment; binding?: { mapping: Map<unknown, unknown> } | null } | undefined;
   if (!sync?.binding) return DecorationSet.empty;
   const decorations: Decoration[] = [];
   for (const thread of input.threads) {

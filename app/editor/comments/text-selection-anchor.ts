@@ -1,7 +1,13 @@
 import type { EditorState } from "@tiptap/pm/state";
 import { absolutePositionToRelativePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
-import { clipQuote, encodeTextRange, type TextAnchor, type TextField, type TypeIndex } from "../../domain/comments";
+import {
+  clipQuote,
+  encodeTextRange,
+  type TextAnchor,
+  type TextField,
+  type TypeIndex,
+} from "../../domain/comments";
 
 /**
  * The anchor of the current selection in a rich-text field: its two ends as
@@ -15,8 +21,7 @@ export function selectionAnchor(state: EditorState, field: TextField): TextAncho
   const quote = clipQuote(state.doc.textBetween(from, to, " ", " "));
   if (!quote) return null;
   const sync = ySyncPluginKey.getState(state) as
-    | { doc: Y.Doc; type: Y.XmlFragment; binding?: { mapping: Map<unknown, unknown> } | null }
-    | undefined;
+    { doc: Y.Doc; type: Y.XmlFragment; binding?: { mapping: Map<unknown, unknown> } | null } | undefined;
   if (!sync?.binding) return null;
   const at = (pos: number) => typeIndex(sync.doc, sync.type, sync.binding!.mapping, pos);
   // A selection may start or end between blocks: step inward to the nearest text.
