@@ -1,0 +1,3 @@
+/** Sign-off (DESIGN.md section 5): content hash, inputs and answers. Pure. */
+export * from "./content-hash";
+export * from "./schemas";
