@@ -27,7 +27,16 @@ const opensMenu: Record<string, string> = { popovertarget: MENU_ID };
  * browser gives it light dismiss, Escape and focus return, without JavaScript.
  * Browsers without popovers ignore the attribute and show the controls inline.
  */
-export function AppShell({ data, children }: { data: ShellData; children: ReactNode }) {
+export function AppShell({
+  data,
+  unread,
+  children,
+}: {
+  data: ShellData;
+  /** Unread notifications, live: the badge on "Inbox". */
+  unread: number;
+  children: ReactNode;
+}) {
   const submit = useSubmit();
   const menu = useRef<HTMLDivElement>(null);
   const closeMenu = () => {
@@ -50,6 +59,18 @@ export function AppShell({ data, children }: { data: ShellData; children: ReactN
         <nav className="topnav" aria-label="Main">
           <NavLink to="/plans">Plans</NavLink>
           <NavLink to="/members">Members</NavLink>
+          <NavLink
+            to="/inbox"
+            aria-label={unread > 0 ? `Inbox, ${unread} unread` : "Inbox"}
+            className="inbox-link"
+          >
+            Inbox
+            {unread > 0 ? (
+              <span className="nav-badge" aria-hidden="true">
+                {unread > 99 ? "99+" : unread}
+              </span>
+            ) : null}
+          </NavLink>
         </nav>
         <button className="button secondary small account-toggle" type="button" {...opensMenu}>
           <Avatar name={data.user.name} team={data.team} />

@@ -9,6 +9,9 @@ import { SectionFrame, SectionUnavailable } from "../components/plan/section-fra
 import { SectionIndex } from "../components/plan/section-index";
 import { UndoButtons } from "../components/plan/undo-buttons";
 import { type SECTION } from "../domain/plan";
+import { SectionCommentButton } from "./comments/comment-buttons";
+import { CommentsProvider, useCommentsPanel } from "./comments/comments-provider";
+import { CommentsBarToggle, CommentsSidebar } from "./comments/comments-sidebar";
 import { LeadDefinitions } from "./lead-definitions";
 import { usePlanEditor } from "./plan-editor-context";
 import { usePlanSync } from "./plan-editor-provider";
@@ -30,22 +33,28 @@ import { useUndoShortcuts, useUndoState } from "./use-undo";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 import { topFragment } from "./y-types";
 
-/**
- * The live plan page: header with the editable title, the bar with the
- * connection badge, presence (click to follow) and undo/redo, the read-only
- * banner, the section index and every section. Only inside
- * <PlanEditorProvider>, once the document is open.
- */
-export function PlanWorkspace({
-  fallback,
-  details,
-  aside,
-}: {
+interface PlanWorkspaceProps {
   fallback: PlanMetaView;
   details: ReactNode;
   /** Shown under the section index, e.g. the workspace's members. */
   aside?: ReactNode;
-}) {
+}
+
+/**
+ * The live plan page: header with the editable title, the bar with the
+ * connection badge, presence (click to follow), undo/redo and the comments
+ * toggle, the read-only banner, the section index, every section and the
+ * comments panel. Only inside <PlanEditorProvider>, once the document is open.
+ */
+export function PlanWorkspace(props: PlanWorkspaceProps) {
+  return (
+    <CommentsProvider>
+      <PlanWorkspaceView {...props} />
+    </CommentsProvider>
+  );
+}
+
+function PlanWorkspaceView({ fallback, details, aside }: PlanWorkspaceProps) {
   const { doc, awareness, me, canEdit, readOnlyReason, undoManager } = usePlanEditor();
   const sync = usePlanSync();
   const meta = usePlanMeta(fallback);
@@ -56,6 +65,7 @@ export function PlanWorkspace({
   const waiting = hasUnsynced(sync);
   const blocker = useUnsavedGuard(waiting);
   const label = syncLabel(sync, { readOnly: !canEdit });
+  const comments = useCommentsPanel();
 
   const barRef = useRef<HTMLDivElement>(null);
   useStickyBarHeight(barRef);
@@ -80,6 +90,7 @@ export function PlanWorkspace({
       title={info.label}
       hint={info.hint}
       visitors={visitors.get(info.name) ?? []}
+      actions={<SectionCommentButton section={info.name} />}
     >
       {content}
     </SectionFrame>
@@ -89,6 +100,8 @@ export function PlanWorkspace({
   return (
     <PlanLayout
       barRef={barRef}
+      panel={<CommentsSidebar />}
+      panelOpen={comments.open}
       header={
         <PlanHeader
           eyebrow={
@@ -125,6 +138,7 @@ export function PlanWorkspace({
               onRedo={() => undoManager.redo()}
             />
           ) : null}
+          <CommentsBarToggle />
         </>
       }
       banner={readOnlyReason ? <ReadOnlyBanner reason={readOnlyReason} /> : null}

@@ -17,12 +17,17 @@ import { PlanEditorProvider } from "../editor/plan-editor-provider";
 import { PAGE_SECTIONS, sectionAnchor } from "../editor/plan-sections";
 import { PlanWorkspace } from "../editor/plan-workspace";
 import { tablesLinks } from "../editor/tables/plan-tables";
+import commentsStylesheet from "../styles/comments.css?url";
 import editorStylesheet from "../styles/editor.css?url";
 import { requireMember } from "../utils/auth.server";
 import { notFound } from "../utils/http.server";
 import { switchSessionWorkspace } from "../utils/session.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStylesheet }, ...tablesLinks];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: editorStylesheet },
+  ...tablesLinks,
+  { rel: "stylesheet", href: commentsStylesheet },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.plan.title} · Accord` : "Plan · Accord" },

@@ -27,6 +27,7 @@ export function TableCard({
   announcement,
   children,
   footer,
+  actions,
 }: {
   sectionId: string;
   title: string;
@@ -42,14 +43,21 @@ export function TableCard({
   /** The table, when there are rows. */
   children: ReactNode;
   footer?: ReactNode;
+  /** Controls beside the heading (the section's comment button). */
+  actions?: ReactNode;
 }) {
   const add = addLabel ? (
-    <button type="button" className="button secondary small add-row" onClick={onAdd} data-focus-key="action:add">
+    <button
+      type="button"
+      className="button secondary small add-row"
+      onClick={onAdd}
+      data-focus-key="action:add"
+    >
       <span aria-hidden="true">+</span> {addLabel}
     </button>
   ) : null;
   return (
-    <SectionFrame id={sectionId} title={title} hint={hint} visitors={visitors}>
+    <SectionFrame id={sectionId} title={title} hint={hint} visitors={visitors} actions={actions}>
       {isEmpty ? (
         <div className="plan-table-empty">
           <p>{emptyHint}</p>
@@ -75,6 +83,7 @@ export function PlanTableGrid({
   labelledBy,
   columns,
   withActions,
+  withComments = false,
   focusable,
   className,
   children,
@@ -82,6 +91,8 @@ export function PlanTableGrid({
   labelledBy: string;
   columns: readonly TableColumn[];
   withActions: boolean;
+  /** A column for each row's comment button. */
+  withComments?: boolean;
   /** Readers have nothing to tab to inside: let them focus the scroll area itself. */
   focusable: boolean;
   className?: string;
@@ -102,6 +113,11 @@ export function PlanTableGrid({
                 {column.label}
               </th>
             ))}
+            {withComments ? (
+              <th scope="col" className="comments-col">
+                <span className="visually-hidden">Comments</span>
+              </th>
+            ) : null}
             {withActions ? (
               <th scope="col" className="actions-col">
                 <span className="visually-hidden">Actions</span>
@@ -134,7 +150,13 @@ export function UndoNotice({
           Undo
         </button>
       ) : null}
-      <button type="button" className="row-icon-button" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
+      <button
+        type="button"
+        className="row-icon-button"
+        aria-label="Dismiss"
+        title="Dismiss"
+        onClick={onDismiss}
+      >
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M6 6l12 12M18 6L6 18" />
         </svg>

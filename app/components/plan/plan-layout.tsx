@@ -2,8 +2,9 @@ import type { ReactNode, Ref } from "react";
 
 /**
  * The plan page's frame, the same while the document opens and once it is
- * live: header, a sticky bar (connection, presence, history), an optional
- * banner, the section index on the left and the section cards.
+ * live: header, a sticky bar (connection, presence, history, comments), an
+ * optional banner, the section index on the left, the section cards, and
+ * the comments panel on the right while it is open.
  */
 export function PlanLayout({
   header,
@@ -11,6 +12,8 @@ export function PlanLayout({
   banner,
   index,
   barRef,
+  panel,
+  panelOpen = false,
   children,
 }: {
   header: ReactNode;
@@ -19,10 +22,14 @@ export function PlanLayout({
   barRef?: Ref<HTMLDivElement>;
   banner?: ReactNode;
   index: ReactNode;
+  /** The comments side panel. */
+  panel?: ReactNode;
+  /** Makes room for the panel beside the sections. */
+  panelOpen?: boolean;
   children: ReactNode;
 }) {
   return (
-    <div className="plan-page">
+    <div className={`plan-page${panelOpen ? " has-panel" : ""}`}>
       {header}
       <div className="plan-bar" ref={barRef}>
         {bar}
@@ -31,6 +38,7 @@ export function PlanLayout({
       <div className="plan-body">
         <aside className="plan-aside">{index}</aside>
         <div className="plan-sections">{children}</div>
+        {panel}
       </div>
     </div>
   );

@@ -12,19 +12,22 @@ export interface SectionVisitor {
 /**
  * One section of the plan as a card: its heading (the anchor the section
  * index and "follow" scroll to), a one-line hint, who else is in it now,
- * and its content.
+ * its actions (the comment button) and its content.
  */
 export function SectionFrame({
   id,
   title,
   hint,
   visitors = [],
+  actions,
   children,
 }: {
   id: string;
   title: string;
   hint: string;
   visitors?: readonly SectionVisitor[];
+  /** Controls beside the heading, e.g. the section's comment button. */
+  actions?: ReactNode;
   children: ReactNode;
 }) {
   const headingId = `${id}-heading`;
@@ -35,21 +38,24 @@ export function SectionFrame({
           <h2 id={headingId}>{title}</h2>
           <p className="hint">{hint}</p>
         </div>
-        {visitors.length > 0 ? (
-          <p className="section-visitors">
-            <span className="visually-hidden">Here now: {visitors.map((v) => v.name).join(", ")}</span>
-            {visitors.slice(0, 4).map((v) => (
-              <span
-                key={v.userId}
-                className={`avatar mini team-${v.team}`}
-                title={`${v.name} is here`}
-                aria-hidden="true"
-              >
-                {initials(v.name)}
-              </span>
-            ))}
-          </p>
-        ) : null}
+        <div className="section-header-side">
+          {visitors.length > 0 ? (
+            <p className="section-visitors">
+              <span className="visually-hidden">Here now: {visitors.map((v) => v.name).join(", ")}</span>
+              {visitors.slice(0, 4).map((v) => (
+                <span
+                  key={v.userId}
+                  className={`avatar mini team-${v.team}`}
+                  title={`${v.name} is here`}
+                  aria-hidden="true"
+                >
+                  {initials(v.name)}
+                </span>
+              ))}
+            </p>
+          ) : null}
+          {actions}
+        </div>
       </header>
       {children}
     </section>

@@ -3,6 +3,7 @@ import type { TableSection } from "../../domain/plan";
 import { PlanCell } from "../../components/plan-table/plan-cell";
 import { RowActions } from "../../components/plan-table/row-actions";
 import type { CellPeerView } from "../../components/plan-table/types";
+import { RowCommentButton } from "../comments/comment-buttons";
 import type { RowPresence } from "./cell-presence";
 import type { TableRow } from "./table-rows";
 import { storedRowIssues } from "./table-writes";
@@ -37,6 +38,7 @@ export const BoundRow = memo(function BoundRow<S extends TableSection>({
   isLast,
   presence,
   canEdit,
+  withComments,
   currency,
   choices,
   name,
@@ -48,6 +50,8 @@ export const BoundRow = memo(function BoundRow<S extends TableSection>({
   isLast: boolean;
   presence: RowPresence | undefined;
   canEdit: boolean;
+  /** A cell with the row's comment button (on the plan page). */
+  withComments: boolean;
   currency: string;
   choices: CellChoices;
   /** The row's name in labels: "Revenue target of Mid-market fintech". */
@@ -58,13 +62,17 @@ export const BoundRow = memo(function BoundRow<S extends TableSection>({
   const rowId = row.id;
   const issues = useMemo(() => storedRowIssues(section, row), [section, row]);
 
-  const onCommit = useCallback((key: string, raw: string) => callbacks.commit(rowId, key, raw), [callbacks, rowId]);
+  const onCommit = useCallback(
+    (key: string, raw: string) => callbacks.commit(rowId, key, raw),
+    [callbacks, rowId],
+  );
   const onFocusChange = useCallback(
     (key: string, focused: boolean) => callbacks.focus(rowId, key, focused),
     [callbacks, rowId],
   );
   const onMove = useCallback(
-    (direction: -1 | 1) => callbacks.move(rowId, direction, direction < 0 ? "action:up" : "action:down", name),
+    (direction: -1 | 1) =>
+      callbacks.move(rowId, direction, direction < 0 ? "action:up" : "action:down", name),
     [callbacks, rowId, name],
   );
   const onDelete = useCallback(() => callbacks.remove(rowId, name), [callbacks, rowId, name]);
@@ -104,6 +112,11 @@ export const BoundRow = memo(function BoundRow<S extends TableSection>({
           />
         );
       })}
+      {withComments ? (
+        <td className="row-comment">
+          <RowCommentButton section={section} rowId={rowId} name={name} />
+        </td>
+      ) : null}
       {canEdit ? (
         <RowActions
           rowName={name}
@@ -122,6 +135,7 @@ export const BoundRow = memo(function BoundRow<S extends TableSection>({
   isLast: boolean;
   presence: RowPresence | undefined;
   canEdit: boolean;
+  withComments: boolean;
   currency: string;
   choices: CellChoices;
   name: string;

@@ -1,7 +1,14 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import type { CellKeyOf, TableSection } from "../../domain/plan";
-import { PlanTableGrid, TableCard, UndoNotice, type TableColumn } from "../../components/plan-table/table-card";
+import {
+  PlanTableGrid,
+  TableCard,
+  UndoNotice,
+  type TableColumn,
+} from "../../components/plan-table/table-card";
+import { SectionCommentButton } from "../comments/comment-buttons";
+import { useComments } from "../comments/comments-context";
 import { usePlanEditor } from "../plan-editor-context";
 import { PAGE_SECTIONS, sectionAnchor } from "../plan-sections";
 import { BoundRow, type RowCallbacks } from "./bound-row";
@@ -29,12 +36,21 @@ interface DeletedNotice {
  * awareness, and the focus bookkeeping that keeps the keyboard where it was
  * when a row moves, appears or goes.
  */
-export function BoundTable<S extends TableSection>({ spec, footer }: { spec: TableSpec<S>; footer?: ReactNode }) {
+export function BoundTable<S extends TableSection>({
+  spec,
+  footer,
+}: {
+  spec: TableSpec<S>;
+  footer?: ReactNode;
+}) {
   const { doc, localOrigin, undoManager, setFocus, canEdit, currency, members } = usePlanEditor();
   const { section } = spec;
   const rows = useTableRows(section);
-  const markets = useTableRows(section === "revenueGoals" || section === "campaigns" ? "targetMarkets" : null);
+  const markets = useTableRows(
+    section === "revenueGoals" || section === "campaigns" ? "targetMarkets" : null,
+  );
   const presence = useTablePresence(section);
+  const withComments = useComments() !== null;
   const sectionId = sectionAnchor(section);
   const frame = PAGE_SECTIONS.find((info) => info.name === section);
   const headingId = `${sectionId}-heading`;
@@ -139,11 +155,13 @@ export function BoundTable<S extends TableSection>({ spec, footer }: { spec: Tab
         ) : null
       }
       footer={footer}
+      actions={<SectionCommentButton section={section} />}
     >
       <PlanTableGrid
         labelledBy={headingId}
         columns={columns}
         withActions={canEdit}
+        withComments={withComments}
         focusable={!canEdit}
         className={`table-${section}`}
       >
@@ -156,6 +174,7 @@ export function BoundTable<S extends TableSection>({ spec, footer }: { spec: Tab
             isLast={position === rows.length - 1}
             presence={presence.cells.get(row.id)}
             canEdit={canEdit}
+            withComments={withComments}
             currency={currency}
             choices={choices}
             name={names.get(row.id) ?? spec.noun}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { eventsUrl, parseInboxEvent, parseThreadEvent, planIdOf } from "./live-event-data";
+
+const PLAN = "6f1c1f0e-2b1a-4d7e-9c1a-1234567890ab";
+
+describe("event stream frames", () => {
+  it("reads the unread count and ignores anything else", () => {
+    expect(parseInboxEvent('{"unread":3}')).toBe(3);
+    expect(parseInboxEvent('{"unread":0}')).toBe(0);
+    expect(parseInboxEvent('{"unread":-1}')).toBeNull();
+    expect(parseInboxEvent('{"unread":"3"}')).toBeNull();
+    expect(parseInboxEvent("<html>")).toBeNull();
+  });
+
+  it("reads a thread of this plan only", () => {
+    const thread = { id: "t", planId: PLAN, anchor: { kind: "section" }, comments: [], status: "open" };
+    expect(parseThreadEvent(JSON.stringify(thread), PLAN)).toEqual(thread);
+    expect(parseThreadEvent(JSON.stringify({ ...thread, planId: "other" }), PLAN)).toBeNull();
+    expect(parseThreadEvent(JSON.stringify({ ...thread, status: "gone" }), PLAN)).toBeNull();
+    expect(parseThreadEvent(JSON.stringify({ ...thread, comments: null }), PLAN)).toBeNull();
+    expect(parseThreadEvent("[]", PLAN)).toBeNull();
+  });
+});
+
+describe("the stream's address", () => {
+  it("adds the plan when the route has a valid one", () => {
+    expect(eventsUrl(null)).toBe("/api/events");
+    expect(eventsUrl(PLAN)).toBe(`/api/events?plan=${PLAN}`);
+    expect(planIdOf({ planId: PLAN.toUpperCase() })).toBe(PLAN);
+    expect(planIdOf({ planId: "new" })).toBeNull();
+    expect(planIdOf({})).toBeNull();
+  });
+});

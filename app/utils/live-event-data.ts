@@ -1,0 +1,51 @@
+import type { ThreadJson } from "../domain/comments";
+
+/**
+ * What the event stream (GET /api/events) sends, read defensively: a frame
+ * that is not what it should be is ignored rather than trusted, so a proxy's
+ * error page or a half-written frame can never break the page.
+ */
+
+/** The unread count of an `inbox` event, or null. */
+export function parseInboxEvent(data: string): number | null {
+  const value = parseJson(data);
+  if (!isRecord(value)) return null;
+  const unread = value.unread;
+  return typeof unread === "number" && Number.isInteger(unread) && unread >= 0 ? unread : null;
+}
+
+/** The thread of a `thread` event when it belongs to `planId`, or null. */
+export function parseThreadEvent(data: string, planId: string | null): ThreadJson | null {
+  const value = parseJson(data);
+  if (!isRecord(value)) return null;
+  if (typeof value.id !== "string" || typeof value.planId !== "string") return null;
+  if (planId !== null && value.planId !== planId) return null;
+  if (!isRecord(value.anchor) || !Array.isArray(value.comments)) return null;
+  if (value.status !== "open" && value.status !== "resolved") return null;
+  return value as unknown as ThreadJson;
+}
+
+/** The stream's address: inbox events only, or with the thread events of one plan. */
+export function eventsUrl(planId: string | null): string {
+  return planId ? `/api/events?plan=${encodeURIComponent(planId)}` : "/api/events";
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The plan id in route params, when it is one (a mistyped URL gets no plan stream). */
+export function planIdOf(params: Readonly<Record<string, string | undefined>>): string | null {
+  const id = params.planId;
+  return id && UUID.test(id) ? id.toLowerCase() : null;
+}
+
+function parseJson(data: string): unknown {
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
