@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import type { CommentJson, ThreadJson } from "../../domain/comments";
 import { ActionError } from "./action-error";
 import { CommentComposer, type ComposerMember } from "./comment-composer";
@@ -26,8 +26,8 @@ export interface ThreadActions {
 }
 
 /**
- * One thread in the side panel. Collapsed it shows its anchor, badges and
- * first comment; the active one shows every comment, the actions this
+ * One thread in the side panel. Collapsed it shows its anchor, badges, the
+ * first comment and the latest; the active one shows every comment, the actions this
  * member may take and the reply box. Its anchor line is the button that
  * makes it active and shows the anchor in the plan.
  */
@@ -55,8 +55,10 @@ export function ThreadCard({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const resolved = thread.status === "resolved";
-  const shown = active ? thread.comments : thread.comments.slice(0, 1);
-  const more = thread.comments.length - shown.length;
+  // Collapsed: the first comment and the latest, with how many lie between.
+  const all = thread.comments;
+  const shown = active || all.length <= 2 ? all : [all[0]!, all[all.length - 1]!];
+  const more = all.length - shown.length;
   const titleId = `thread-${thread.id}-title`;
 
   const run = async (action: () => Result) => {
@@ -93,23 +95,26 @@ export function ThreadCard({
         </span>
       </header>
       <ol className="comment-list">
-        {shown.map((comment) => (
-          <CommentItem
-            key={comment.id}
-            comment={comment}
-            meId={meId}
-            canChange={active && mayChange(comment)}
-            members={members}
-            onEdit={(input) => actions.edit(comment.id, input)}
-            onDelete={() => actions.remove(comment.id)}
-          />
+        {shown.map((comment, index) => (
+          <Fragment key={comment.id}>
+            {index === 1 && more > 0 ? (
+              <li className="thread-more">
+                <button type="button" className="link-button" onClick={actions.select}>
+                  {more === 1 ? "1 more reply" : `${more} more replies`}
+                </button>
+              </li>
+            ) : null}
+            <CommentItem
+              comment={comment}
+              meId={meId}
+              canChange={active && mayChange(comment)}
+              members={members}
+              onEdit={(input) => actions.edit(comment.id, input)}
+              onDelete={() => actions.remove(comment.id)}
+            />
+          </Fragment>
         ))}
       </ol>
-      {more > 0 ? (
-        <button type="button" className="link-button thread-more" onClick={actions.select}>
-          {more === 1 ? "1 more reply" : `${more} more replies`}
-        </button>
-      ) : null}
       {active && resolved && thread.resolvedBy ? (
         <p className="thread-note muted">Resolved by {thread.resolvedBy.name}.</p>
       ) : null}
