@@ -37,3 +37,16 @@ export function createSql(url: string, options: { max?: number } = {}): Sql {
     transform: { undefined: null },
   });
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A uuid[] parameter as one text literal (`{a,b}`), to be cast `::uuid[]` in
+ * the query: with `fetch_types: false` postgres.js cannot serialize a JS
+ * array. Throws on anything that is not a UUID, so the literal cannot be
+ * bent into another shape.
+ */
+export function uuidArray(ids: readonly string[]): string {
+  for (const id of ids) if (!UUID.test(id)) throw new TypeError(`not a UUID: ${JSON.stringify(id)}`);
+  return `{${ids.join(",")}}`;
+}

@@ -15,6 +15,7 @@ import {
   type CollabServerOptions,
 } from "./collab/collab-server";
 import type { AccordContext } from "./context";
+import { createEventHub, type EventHubOptions, type EventHubService } from "./events/event-hub";
 import { checkHealth } from "./health";
 import type { Logger } from "./logger";
 import { PROJECT_ROOT } from "./paths";
@@ -39,19 +40,24 @@ export interface AccordServerOptions {
     /** How often open sockets are re-checked against sessions, roles and plan state (default 30 s). */
     accessSweepMs?: number;
   };
+  /** Timings of the /api/events streams (tests shorten the ping and the access sweep). */
+  events?: EventHubOptions;
 }
 
 export interface AccordServer {
   listen: (port: number, host?: string) => Promise<URL>;
   /**
-   * Stops accepting, lets running requests finish (up to a few seconds),
-   * closes websockets with 1001, flushes every document to persistence and
-   * closes the persistence it created. The sql pool stays open.
+   * Stops accepting, ends the event streams, lets running requests finish
+   * (up to a few seconds), closes websockets with 1001, flushes every
+   * document to persistence and closes the persistence it created. The sql
+   * pool stays open.
    */
   close: () => Promise<void>;
   httpServer: http.Server;
   /** The /collab websocket endpoint: live connections and rooms, for revocation and tests. */
   collab: CollabServer;
+  /** The live events of comments and inboxes (/api/events). */
+  events: EventHubService;
   persistence: DocPersistence;
 }
 
@@ -65,6 +71,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   const app = express();
   app.disable("x-powered-by");
 
+  const events = createEventHub(sql, log, options.events);
   const originOf = (req: Request) => options.appOrigin ?? `${req.protocol}://${req.get("host")}`;
 
   app.get("/healthz", async (_req, res) => {
@@ -102,6 +109,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
           secureCookies: appOrigin.startsWith("https:"),
           appOrigin,
           clientIp: req.socket.remoteAddress ?? "unknown",
+          events,
         };
         return context as AppLoadContext;
       },
@@ -127,6 +135,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   return {
     httpServer,
     collab,
+    events,
     persistence,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
@@ -139,6 +148,8 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
       }),
     close: async () => {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // Event streams never finish by themselves: end them, or closing would wait for the timeout.
+      await events.close();
       httpServer.closeIdleConnections();
       const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
       await access.stop();

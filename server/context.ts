@@ -1,4 +1,5 @@
 import type { Sql } from "../db/sql";
+import type { EventHub } from "./events/event-hub";
 import type { Logger } from "./logger";
 
 /**
@@ -17,4 +18,6 @@ export interface AccordContext {
   appOrigin: string;
   /** The peer address, for rate limits. */
   clientIp: string;
+  /** The process's live events (comments, inbox counts), for the /api/events stream. */
+  events: EventHub;
 }

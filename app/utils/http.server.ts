@@ -11,6 +11,11 @@ export function forbidden(message = "You do not have permission to do that."): n
   throw Response.json({ error: "forbidden", message }, { status: 403 });
 }
 
+/** The request cannot apply to the thing as it is now (an edit of a deleted comment). */
+export function conflict(message: string): never {
+  throw Response.json({ error: "conflict", message }, { status: 409 });
+}
+
 /** Throws 404 unless the condition holds: "not yours" and "does not exist" look the same. */
 export function invariantFound<T>(value: T | null | undefined, message?: string): asserts value is T {
   if (value === null || value === undefined) notFound(message);

@@ -2,6 +2,7 @@ import { CLOSE } from "../../app/domain/collab";
 import type { Role } from "../../app/domain/membership";
 import { can } from "../../app/domain/policy";
 import type { Sql } from "../../db/sql";
+import { listenUntilStopped } from "../listen";
 import type { Logger } from "../logger";
 import type { CollabConnection, CollabServer } from "./collab-server";
 
@@ -93,45 +94,6 @@ export function watchAccess(
     stop: async () => {
       clearInterval(timer);
       await Promise.allSettled(listeners.map((listener) => listener.stop()));
-    },
-  };
-}
-
-/**
- * LISTEN on a channel, retrying in the background until it works: a server
- * starts (and answers /healthz with 503) while PostgreSQL is away. Once
- * listening, postgres.js re-listens by itself after a reconnect.
- */
-function listenUntilStopped(
-  sql: Sql,
-  channel: string,
-  onNotify: (payload: string) => void,
-  onListen: () => void,
-  log: Logger,
-): { stop: () => Promise<void> } {
-  let stopped = false;
-  let retry: NodeJS.Timeout | undefined;
-  let listening: { unlisten: () => Promise<void> } | undefined;
-  const attempt = (delayMs: number) => {
-    sql.listen(channel, onNotify, onListen).then(
-      async (listener) => {
-        if (stopped) await listener.unlisten();
-        else listening = listener;
-      },
-      (error: unknown) => {
-        if (stopped) return;
-        log.warn({ err: error, channel }, "cannot listen for access changes yet; retrying");
-        retry = setTimeout(() => attempt(Math.min(delayMs * 2, 5_000)), delayMs);
-        retry.unref();
-      },
-    );
-  };
-  attempt(250);
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(retry);
-      await listening?.unlisten();
     },
   };
 }

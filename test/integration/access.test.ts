@@ -10,6 +10,7 @@ import { type WorkspaceRow } from "../../db/queries/workspaces";
 import { SERVER_BUILD } from "../../server/build";
 import { PROJECT_ROOT } from "../../server/paths";
 import { TestClient, loginAs } from "../support/client";
+import { openEventStream } from "../support/event-stream";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -33,6 +34,10 @@ interface World {
     editor: CreatedMember;
     plan: PlanRow;
     inviteId: string;
+    /** A thread on A's plan, its two comments and the notifications they sent. */
+    threadId: string;
+    commentIds: string[];
+    notificationIds: string[];
   };
   b: { workspace: WorkspaceRow; owner: CreatedMember; plan: PlanRow };
   /** What of A must never reach B: names, e-mails, the plan title, the workspace name. */
@@ -392,6 +397,230 @@ const WALK: Step[] = [
   },
   {
     method: "GET",
+    pattern: "/api/plans/:planId/threads",
+    what: "A's threads are a 404; B's plan lists none of A's",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const query of ["", "?status=all", "?mentioning=me"]) {
+        await expectJson404(await c.get(`/api/plans/${w.a.plan.id}/threads${query}`), bodies);
+      }
+      const body = JSON.parse(await read(await c.get(`/api/plans/${w.b.plan.id}/threads`), 200, bodies)) as {
+        threads: Array<{ id: string }>;
+      };
+      expect(body.threads.map((t) => t.id)).not.toContain(w.a.threadId);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/threads",
+    what: "starting a thread on A's plan is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(
+        await c.postJson(`/api/plans/${w.a.plan.id}/threads`, {
+          anchor: { kind: "section", section: "strategy" },
+          body: "Hijacked",
+          mentions: [w.a.owner.user.id],
+        }),
+        bodies,
+      );
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/threads/:threadId",
+    what: "A's thread is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.get(`/api/threads/${w.a.threadId}`), bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/threads/:threadId",
+    what: "marking A's thread blocking is a 404 (and a POST a 405)",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.patchJson(`/api/threads/${w.a.threadId}`, { blocking: true }), bodies);
+      await read(await c.postJson(`/api/threads/${w.a.threadId}`, { blocking: true }), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/threads/:threadId/comments",
+    what: "GET of a thread's comments is a 405",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await read(await c.get(`/api/threads/${w.a.threadId}/comments`), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/threads/:threadId/comments",
+    what: "replying in A's thread is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(
+        await c.postJson(`/api/threads/${w.a.threadId}/comments`, { body: "Hijacked", mentions: [] }),
+        bodies,
+      );
+      return bodies;
+    },
+  },
+  ...(["resolve", "reopen"] as const).flatMap((verb): Step[] => [
+    {
+      method: "GET",
+      pattern: `/api/threads/:threadId/${verb}`,
+      what: `GET of ${verb} is a 405`,
+      walk: async (c, w) => {
+        const bodies: string[] = [];
+        await read(await c.get(`/api/threads/${w.a.threadId}/${verb}`), 405, bodies);
+        return bodies;
+      },
+    },
+    {
+      method: "POST",
+      pattern: `/api/threads/:threadId/${verb}`,
+      what: `${verb} on A's thread is a 404`,
+      walk: async (c, w) => {
+        const bodies: string[] = [];
+        await expectJson404(await c.postJson(`/api/threads/${w.a.threadId}/${verb}`, {}), bodies);
+        return bodies;
+      },
+    },
+  ]),
+  {
+    method: "GET",
+    pattern: "/api/comments/:commentId",
+    what: "GET of a comment is a 405",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await read(await c.get(`/api/comments/${w.a.commentIds[0]}`), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/comments/:commentId",
+    what: "editing or deleting A's comments is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const id of w.a.commentIds) {
+        await expectJson404(await c.patchJson(`/api/comments/${id}`, { body: "Hijacked" }), bodies);
+        await expectJson404(await c.delete(`/api/comments/${id}`), bodies);
+      }
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/notifications",
+    what: "B's notifications hold nothing of A",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const query of ["", "?unread=1", "?limit=200"]) {
+        const body = JSON.parse(await read(await c.get(`/api/notifications${query}`), 200, bodies)) as {
+          notifications: Array<{ id: string }>;
+        };
+        expect(body.notifications.map((n) => n.id)).not.toEqual(expect.arrayContaining(w.a.notificationIds));
+      }
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/notifications",
+    what: "POST /api/notifications is a 405",
+    walk: async (c) => {
+      const bodies: string[] = [];
+      await read(await c.postJson("/api/notifications", {}), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/notifications/read",
+    what: "GET of mark-read is a 405",
+    walk: async (c) => {
+      const bodies: string[] = [];
+      await read(await c.get("/api/notifications/read"), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/notifications/read",
+    what: "marking A's notifications read marks nothing of A's",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await read(await c.postJson("/api/notifications/read", { ids: w.a.notificationIds }), 200, bodies);
+      await read(await c.postJson("/api/notifications/read", { all: true }), 200, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/events",
+    what: "no event stream of A's plan; B's own stream carries only B's inbox",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.get(`/api/events?plan=${w.a.plan.id}`), bodies);
+      const stream = await openEventStream(c, "/api/events");
+      try {
+        expect((await stream.next()).event).toBe("inbox");
+        expect((await stream.next()).event).toBe("ready");
+      } finally {
+        stream.close();
+      }
+      bodies.push(...stream.events.map((e) => e.data));
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/events",
+    what: "POST /api/events is a 405",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await read(await c.postJson(`/api/events?plan=${w.a.plan.id}`, {}), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/inbox",
+    what: "the inbox page shows B's own notifications only",
+    walk: async (c) => {
+      const bodies: string[] = [];
+      for (const query of ["", "?show=all", "?show=unread"])
+        await read(await c.get(`/inbox${query}`), 200, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/inbox",
+    what: "marking A's notifications read from the inbox page changes nothing of A",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const id of w.a.notificationIds) {
+        const response = await c.postForm("/inbox", { intent: "read", id });
+        bodies.push(await response.text());
+        expect(response.status).toBeLessThan(400);
+      }
+      const all = await c.postForm("/inbox", { intent: "read-all" });
+      bodies.push(await all.text());
+      expect(all.status).toBeLessThan(400);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
     pattern: "/api/*",
     what: "unknown API paths with A's ids are 404 JSON",
     walk: async (c, w) => {
@@ -483,6 +712,15 @@ async function snapshotOfA() {
     audit: await accord.sql`select count(*)::int as n from audit_log where workspace_id = ${id}`,
     sessions: await accord.sql`
       select s.id, s.workspace_id from sessions s where s.workspace_id = ${id} order by s.id`,
+    threads: await accord.sql`
+      select t.id, t.status, t.blocking, t.updated_at from comment_threads t
+      join plans p on p.id = t.plan_id where p.workspace_id = ${id} order by t.id`,
+    comments: await accord.sql`
+      select c.id, c.body, c.edited_at, c.deleted_at from comments c
+      join comment_threads t on t.id = c.thread_id join plans p on p.id = t.plan_id
+      where p.workspace_id = ${id} order by c.id`,
+    notifications: await accord.sql`
+      select n.id, n.user_id, n.read_at from notifications n where n.workspace_id = ${id} order by n.id`,
   };
 }
 
@@ -522,6 +760,26 @@ beforeAll(async () => {
     expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
   });
 
+  // A's people discuss their plan: a thread, a reply, and the notifications they send.
+  const aOwnerClient = await clientOf(a.owner);
+  const aEditorClient = await clientOf(aEditor);
+  const started = await aOwnerClient.postJson(`/api/plans/${aPlan.id}/threads`, {
+    anchor: { kind: "section", section: "strategy" },
+    body: "@Adam Alphasecret the Alphasecret launch date slips",
+    mentions: [aEditor.user.id],
+  });
+  expect(started.status).toBe(201);
+  const aThread = ((await started.json()) as { thread: { id: string; comments: Array<{ id: string }> } })
+    .thread;
+  const replied = await aEditorClient.postJson(`/api/threads/${aThread.id}/comments`, {
+    body: "Alphasecret answer: agreed",
+  });
+  expect(replied.status).toBe(201);
+  const aReply = ((await replied.json()) as { comment: { id: string } }).comment;
+  const aNotifications = await sql<{ id: string }[]>`
+    select id from notifications where workspace_id = ${a.workspace.id} order by id`;
+  expect(aNotifications).toHaveLength(2);
+
   const b = await createWorkspaceWithOwner(sql, { name: "Bravo Works" });
   await createMember(sql, { workspaceId: b.workspace.id, role: "editor" });
   const bPlan = await insertPlan(sql, {
@@ -533,7 +791,16 @@ beforeAll(async () => {
   });
 
   world = {
-    a: { workspace: a.workspace, owner: a.owner, editor: aEditor, plan: aPlan, inviteId: invite.id },
+    a: {
+      workspace: a.workspace,
+      owner: a.owner,
+      editor: aEditor,
+      plan: aPlan,
+      inviteId: invite.id,
+      threadId: aThread.id,
+      commentIds: [aThread.comments[0]!.id, aReply.id],
+      notificationIds: aNotifications.map((n) => n.id),
+    },
     b: { workspace: b.workspace, owner: b.owner, plan: bPlan },
     secrets: [
       a.workspace.name,

@@ -17,6 +17,8 @@ export interface TestServerOptions {
   sessionSecret?: string;
   /** Passed to createAccordServer: /collab limits and timings. */
   collab?: AccordServerOptions["collab"];
+  /** Passed to createAccordServer: /api/events timings. */
+  events?: AccordServerOptions["events"];
   /** Passed to createAccordServer; the caller closes it. Default: Postgres persistence owned by the server. */
   persistence?: AccordServerOptions["persistence"];
   /** The server's logger (default: testLogger(), silent). */
@@ -54,6 +56,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       log: options.log ?? testLogger(),
       appOrigin: options.appOrigin,
       collab: options.collab,
+      events: options.events,
       persistence: options.persistence,
     });
     const url = await server.listen(0, "127.0.0.1");
