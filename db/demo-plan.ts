@@ -1,13 +1,24 @@
-import { planContentUpdate, planTemplate, type PlanSections, type RichDoc } from "../app/domain/plan";
+import * as Y from "yjs";
+import { planTemplate, writePlanContent, type PlanSections, type RichDoc } from "../app/domain/plan";
 
 /**
  * The demo workspace's plan, "FY27 Q1 joint plan": a realistic quarter of a
  * data-analytics company, so a first look at Accord shows the sections
  * filled in and a reverse funnel with gaps worth arguing about (retail is
  * slightly short of MQLs, logistics clearly, self-serve has room to spare).
+ *
+ * Returns the document with the content written into it: the seed stores
+ * this very document (`Y.encodeStateAsUpdate(doc)`), so the demo's comment
+ * threads, anchored on it, point at the items Postgres holds.
  */
-export function demoPlanUpdate(owners: { maya: string; sam: string; lena: string; raj: string }): Uint8Array {
-  return planContentUpdate(demoPlanContent(owners));
+export function demoPlanDoc(owners: { maya: string; sam: string; lena: string; raj: string }): {
+  doc: Y.Doc;
+  content: PlanSections;
+} {
+  const content = demoPlanContent(owners);
+  const doc = new Y.Doc();
+  writePlanContent(doc, content);
+  return { doc, content };
 }
 
 export function demoPlanContent(owners: {

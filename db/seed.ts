@@ -1,5 +1,7 @@
 import type { Role, Team } from "../app/domain/membership";
-import { demoPlanUpdate } from "./demo-plan";
+import * as Y from "yjs";
+import { demoPlanDoc } from "./demo-plan";
+import { seedDemoThreads } from "./demo-threads";
 import { appendAudit } from "./queries/audit";
 import { appendUpdate } from "./queries/documents";
 import { insertPlan } from "./queries/plans";
@@ -106,17 +108,40 @@ export async function seedDemoIfEmpty(
       createdBy: ownerId,
     });
     const person = (key: string) => ids.get(key)!;
-    await appendUpdate(
-      tx,
-      plan.id,
-      demoPlanUpdate({ maya: person("maya"), sam: person("sam"), lena: person("lena"), raj: person("raj") }),
-    );
-    await appendAudit(tx, {
-      workspaceId: workspace.id,
-      planId: plan.id,
-      actorId: ownerId,
-      action: "plan.created",
+    const { doc, content } = demoPlanDoc({
+      maya: person("maya"),
+      sam: person("sam"),
+      lena: person("lena"),
+      raj: person("raj"),
     });
+    try {
+      await appendUpdate(tx, plan.id, Y.encodeStateAsUpdate(doc));
+      await appendAudit(tx, {
+        workspaceId: workspace.id,
+        planId: plan.id,
+        actorId: ownerId,
+        action: "plan.created",
+      });
+      const named = (key: string) => ({
+        id: person(key),
+        name: DEMO_USERS.find((u) => u.email.startsWith(`${key}@`))!.name,
+      });
+      await seedDemoThreads(tx, {
+        workspaceId: workspace.id,
+        planId: plan.id,
+        doc,
+        content,
+        people: {
+          owner: named("owner"),
+          maya: named("maya"),
+          sam: named("sam"),
+          lena: named("lena"),
+          raj: named("raj"),
+        },
+      });
+    } finally {
+      doc.destroy();
+    }
     return true;
   });
 }
