@@ -8,7 +8,7 @@ import {
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { NotificationItem } from "../components/inbox/notification-item";
-import inboxStylesheet from "../styles/comments.css?url";
+import inboxStylesheet from "../styles/inbox.css?url";
 import { requireMember } from "../utils/auth.server";
 import { badRequest } from "../utils/http.server";
 import { useLiveEvents } from "../utils/live-events";
@@ -90,7 +90,7 @@ export default function Inbox() {
       <div className={`inbox${busy ? " is-loading" : ""}`} aria-busy={busy}>
         {busy ? (
           <p className="inbox-loading muted" role="status">
-            <span className="spinner" aria-hidden="true" /> Loading…
+            Loading…
           </p>
         ) : null}
         {notifications.length === 0 ? (

@@ -27,7 +27,8 @@ export const InboxActionSchema = z.discriminatedUnion(
       intent: z.literal("open"),
       id: z.uuid({ error: "Choose a notification." }),
       planId: z.uuid({ error: "The notification names no plan." }),
-      threadId: z.uuid({ error: "The notification names no thread." }),
+      /** Empty for a notification about the plan itself (no thread). */
+      threadId: z.union([z.uuid({ error: "The notification names no thread." }), z.literal("")]),
     }),
     z.object({ intent: z.literal("read"), id: z.uuid({ error: "Choose a notification." }) }),
     z.object({ intent: z.literal("read-all") }),
@@ -60,7 +61,7 @@ export async function markRead(
   });
 }
 
-/** Where a notification leads: its plan with the thread open. */
+/** Where a notification leads: its plan, with the thread open when it is about one. */
 export function threadPath(planId: string, threadId: string): string {
-  return `/plans/${planId}?thread=${threadId}`;
+  return threadId ? `/plans/${planId}?thread=${threadId}` : `/plans/${planId}`;
 }

@@ -47,6 +47,7 @@ export function CommentsPanel({
   notice,
   draft,
   emptyText,
+  announcement,
   onClose,
   children,
 }: {
@@ -64,6 +65,8 @@ export function CommentsPanel({
   draft: ReactNode;
   /** Shown when the filter leaves no thread (null: there are threads). */
   emptyText: string | null;
+  /** What the last action did, for screen readers ("Thread resolved."). */
+  announcement: string;
   onClose: () => void;
   children: ReactNode;
 }) {
@@ -151,6 +154,9 @@ export function CommentsPanel({
             </button>
           ))}
         </div>
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {announcement}
+        </p>
         <div className="comments-scroll">
           {notice ? <p className="comments-notice">{notice}</p> : null}
           {draft}

@@ -26,7 +26,7 @@ export function CommentsToggle({
       <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <path d="M5 5h14v10H9l-4 4z" />
       </svg>
-      Comments
+      <span className="comments-toggle-label">Comments</span>
       {openThreads > 0 ? (
         <span className="count-pill" aria-hidden="true">
           {openThreads}

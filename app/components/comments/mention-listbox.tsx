@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { Avatar } from "../person";
 import type { ComposerMember } from "./comment-composer";
 
@@ -5,6 +6,8 @@ import type { ComposerMember } from "./comment-composer";
  * The suggestions under the comment box while an @-name is typed. Focus
  * stays in the text box (aria-activedescendant names the highlighted
  * option); a pointer picks with mousedown, before the box loses focus.
+ * The highlighted option is scrolled into view, in the list and in the
+ * panel around it, so suggestions never open out of sight.
  */
 export function MentionListbox({
   id,
@@ -19,8 +22,15 @@ export function MentionListbox({
   active: number;
   onPick: (index: number) => void;
 }) {
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    list.current?.scrollIntoView({ block: "nearest" });
+  }, []);
+  useEffect(() => {
+    list.current?.children[active]?.scrollIntoView({ block: "nearest" });
+  }, [active, options.length]);
   return (
-    <ul id={id} role="listbox" aria-label={label} className="mention-listbox">
+    <ul ref={list} id={id} role="listbox" aria-label={label} className="mention-listbox">
       {options.map((member, index) => (
         <li
           key={member.userId}

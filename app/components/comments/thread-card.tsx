@@ -23,6 +23,8 @@ export interface ThreadActions {
   remove: (commentId: string) => Result;
   setStatus: (status: "open" | "resolved") => Result;
   setBlocking: (blocking: boolean) => Result;
+  /** Starts another thread on the same row or section; absent where that makes no sense. */
+  startAnother?: () => void;
 }
 
 /**
@@ -132,7 +134,6 @@ export function ThreadCard({
             type="button"
             className="button secondary small"
             disabled={busy}
-            aria-pressed={thread.blocking}
             onClick={() => run(() => actions.setBlocking(!thread.blocking))}
           >
             {thread.blocking ? "Unmark blocking" : "Mark as blocking"}
@@ -148,6 +149,11 @@ export function ThreadCard({
           members={members}
           onSubmit={actions.reply}
         />
+      ) : null}
+      {active && actions.startAnother ? (
+        <button type="button" className="link-button thread-another" onClick={actions.startAnother}>
+          {thread.anchor.kind === "row" ? "New thread on this row" : "New thread on this section"}
+        </button>
       ) : null}
     </article>
   );

@@ -3,12 +3,17 @@ import type { NotificationJson, NotificationKind } from "../../domain/comments";
 import { Avatar } from "../person";
 import { RelativeTime } from "../relative-time";
 
-const WHAT: Record<NotificationKind, string> = {
+const WHAT: Partial<Record<NotificationKind, string>> = {
   mention: "mentioned you",
   reply: "replied in a thread",
   resolved: "resolved a thread",
   reopened: "reopened a thread",
 };
+
+/** "mentioned you"; a kind this page does not know yet is read out as it is named. */
+function what(kind: NotificationKind): string {
+  return WHAT[kind] ?? String(kind).replace(/_/g, " ");
+}
 
 /**
  * One notification of the inbox: who did what on which plan, the excerpt
@@ -25,13 +30,13 @@ export function NotificationItem({ notification }: { notification: NotificationJ
         <input type="hidden" name="intent" value="open" />
         <input type="hidden" name="id" value={notification.id} />
         <input type="hidden" name="planId" value={plan.id} />
-        <input type="hidden" name="threadId" value={notification.threadId} />
+        <input type="hidden" name="threadId" value={notification.threadId ?? ""} />
         <button type="submit" className="notification-main">
           <Avatar name={actor.name} team={actor.team} />
           <span className="notification-text">
             <span className="notification-line">
               {unread ? <span className="visually-hidden">Unread: </span> : null}
-              <strong>{actor.name}</strong> {WHAT[notification.kind]} on <strong>{plan.title}</strong>
+              <strong>{actor.name}</strong> {what(notification.kind)} on <strong>{plan.title}</strong>
             </span>
             {notification.excerpt ? (
               <span className="notification-excerpt">{notification.excerpt}</span>
@@ -47,7 +52,7 @@ export function NotificationItem({ notification }: { notification: NotificationJ
           <button type="submit" className="button secondary small">
             Mark read
             <span className="visually-hidden">
-              : {actor.name} {WHAT[notification.kind]}
+              : {actor.name} {what(notification.kind)}
             </span>
           </button>
         </Form>

@@ -50,7 +50,10 @@ export function CommentsSidebar() {
   const panel = useCommentsPanel();
   const { me, role, members } = usePlanEditor();
   const [filter, setFilter] = useState<PanelFilterKey>("open");
+  const [announcement, setAnnouncement] = useState("");
   const actor = useMemo(() => ({ userId: me.userId, role }), [me.userId, role]);
+  // Nobody needs to mention themselves.
+  const others = useMemo(() => members.filter((m) => m.userId !== me.userId), [members, me.userId]);
   const activeId = comments?.activeThreadId ?? null;
   const active = panel.ordered.find((thread) => thread.id === activeId);
 
@@ -81,13 +84,35 @@ export function CommentsSidebar() {
   );
   if (!comments) return null;
 
+  /** A write, then what it did for screen readers. */
+  const announced = async (write: () => Promise<unknown>, done: string) => {
+    const refused = await attempt(write);
+    if (!refused) setAnnouncement(done);
+    return refused;
+  };
   const actionsFor = (thread: ThreadJson): ThreadActions => ({
     select: () => panel.revealThread(thread.id),
-    reply: (input) => attempt(() => panel.reply(thread.id, input)),
-    edit: (commentId, input) => attempt(() => panel.edit(commentId, input)),
-    remove: (commentId) => attempt(() => panel.remove(commentId)),
-    setStatus: (status) => attempt(() => panel.setStatus(thread.id, status)),
-    setBlocking: (blocking) => attempt(() => panel.setBlocking(thread.id, blocking)),
+    reply: (input) => announced(() => panel.reply(thread.id, input), "Reply sent."),
+    edit: (commentId, input) => announced(() => panel.edit(commentId, input), "Comment saved."),
+    remove: (commentId) => announced(() => panel.remove(commentId), "Comment deleted."),
+    async setStatus(status) {
+      const refused = await announced(
+        () => panel.setStatus(thread.id, status),
+        status === "resolved" ? "Thread resolved: it is listed under Resolved." : "Thread reopened.",
+      );
+      // The thread leaves the list it was in: keep the keyboard in the panel.
+      if (!refused) document.getElementById(`${COMMENTS_PANEL_ID}-title`)?.focus();
+      return refused;
+    },
+    startAnother:
+      comments.mayComment && thread.anchor.kind !== "text"
+        ? () => comments.startThread(thread.anchor)
+        : undefined,
+    setBlocking: (blocking) =>
+      announced(
+        () => panel.setBlocking(thread.id, blocking),
+        blocking ? "Marked as blocking." : "No longer blocking.",
+      ),
   });
 
   return (
@@ -110,7 +135,7 @@ export function CommentsSidebar() {
           <NewThreadForm
             key={JSON.stringify(panel.draft)}
             anchor={anchorView(panel.draft, undefined)}
-            members={members}
+            members={others}
             onSubmit={(input) =>
               attempt(async () => {
                 await panel.start({ ...input, anchor: panel.draft! });
@@ -128,6 +153,7 @@ export function CommentsSidebar() {
             ? "No comments yet."
             : EMPTY_TEXT[filter]
       }
+      announcement={announcement}
       onClose={() => panel.setOpen(false)}
     >
       {shown.map((thread) => (
@@ -140,7 +166,7 @@ export function CommentsSidebar() {
           mayReply={comments.mayComment}
           mayModerate={mayModerateThread(actor, { authorId: thread.author.id })}
           mayChange={(comment) => mayChangeComment(actor, { authorId: comment.author.id })}
-          members={members}
+          members={others}
           actions={actionsFor(thread)}
         />
       ))}
