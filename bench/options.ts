@@ -2,14 +2,14 @@ import path from "node:path";
 
 /**
  * What a bench run does, from the environment: BENCH_QUICK=1 for a short
- * smoke run, BENCH_ONLY=fanout,join,memory,throughput,commit to pick
+ * smoke run, BENCH_ONLY=fanout,join,memory,throughput,commit,comments to pick
  * scenarios, BENCH_THROUGHPUT_CLIENTS=provider for stock providers in the
  * throughput scenario, BENCH_ACCORD_DIR=<checkout> to measure another
  * checkout's server (a worktree with a change). Every loop in the bench is
  * bounded by these numbers.
  */
 
-export const SCENARIOS = ["fanout", "join", "memory", "throughput", "commit"] as const;
+export const SCENARIOS = ["fanout", "join", "memory", "throughput", "commit", "comments"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -25,6 +25,14 @@ export interface BenchOptions {
   /** `clients`: lean protocol-level clients (default) or stock providers (BENCH_THROUGHPUT_CLIENTS=provider). */
   throughput: { writers: number; seconds: number; window: number; clients: "lean" | "provider" };
   commit: { steadyEdits: number; loadSeconds: number };
+  /** A plan with `threads` threads of `commentsPerThread` comments; `listRequests` listings; `liveComments` posted at `perSecond`. */
+  comments: {
+    threads: number;
+    commentsPerThread: number;
+    listRequests: number;
+    liveComments: number;
+    perSecond: number;
+  };
 }
 
 export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -58,5 +66,8 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
       clients: env.BENCH_THROUGHPUT_CLIENTS === "provider" ? "provider" : "lean",
     },
     commit: { steadyEdits: quick ? 100 : 500, loadSeconds: quick ? 2 : 5 },
+    comments: quick
+      ? { threads: 2_000, commentsPerThread: 10, listRequests: 20, liveComments: 50, perSecond: 20 }
+      : { threads: 2_000, commentsPerThread: 10, listRequests: 50, liveComments: 200, perSecond: 20 },
   };
 }

@@ -16,6 +16,12 @@ export interface Figure {
   accord?: number;
   /** undefined: not applicable (Accord-only figure) or not measured. */
   reference?: number;
+  /**
+   * Set when `reference` is not the reference server but another figure of
+   * Accord in the same run (comments have no counterpart in y-websocket):
+   * what it is. The ratio is then shown for scale, not held to ≤ 1.
+   */
+  baseline?: string;
   /** An absolute target for Accord, besides ratio ≤ 1 when there is a reference. */
   goal?: { text: string; limit: number };
   /** Why a figure is missing, or what to keep in mind reading it. */
@@ -37,7 +43,7 @@ export function ratioOf(f: Figure): number | undefined {
 /** Whether the figure meets its goals: ratio ≤ 1 (if comparable) and its absolute limit (if any). */
 export function metOf(f: Figure): boolean | undefined {
   if (f.accord === undefined || !Number.isFinite(f.accord)) return undefined;
-  const ratio = ratioOf(f);
+  const ratio = f.baseline ? undefined : ratioOf(f);
   const absolute = f.goal
     ? f.better === "lower"
       ? f.accord <= f.goal.limit
@@ -58,14 +64,14 @@ export function formatTable(figures: Figure[]): string {
   const rows = figures.map((f) => {
     const ratio = ratioOf(f);
     const met = metOf(f);
-    const goals = [f.reference !== undefined ? "ratio ≤ 1" : "", f.goal?.text ?? ""]
+    const goals = [f.reference !== undefined && !f.baseline ? "ratio ≤ 1" : "", f.goal?.text ?? ""]
       .filter(Boolean)
       .join(", ");
     return [
       f.label,
       f.accord === undefined ? "not measured" : show(f.accord, f.unit),
       f.reference === undefined ? "—" : show(f.reference, f.unit),
-      ratio === undefined ? "—" : ratio.toFixed(2),
+      ratio === undefined ? "—" : `${ratio.toFixed(2)}${f.baseline ? "†" : ""}`,
       goals || "—",
       met === undefined ? "—" : met ? "yes" : "NO",
     ];
@@ -79,6 +85,14 @@ export function formatTable(figures: Figure[]): string {
     "* ratio < 1 means Accord is better: Accord/reference for lower-is-better figures,",
     "  reference/Accord for throughput (higher is better).",
   );
+  const baselines = figures.filter((f) => f.baseline);
+  if (baselines.length) {
+    out.push(
+      "† not against the reference server: the column holds Accord's own " +
+        [...new Set(baselines.map((f) => f.baseline))].join("; ") +
+        " in the same run, for scale.",
+    );
+  }
   const notes = figures.filter((f) => f.note);
   if (notes.length) out.push("", ...notes.map((f) => `- ${f.label}: ${f.note}`));
   return out.join("\n");

@@ -7,9 +7,10 @@ import { ensureBuild } from "../server/build";
 import { createLogger } from "../server/logger";
 import { PROJECT_ROOT } from "../server/paths";
 import { probeSync } from "./disk";
-import { readOptions, type ScenarioName } from "./options";
+import { readOptions, SCENARIOS, type ScenarioName } from "./options";
 import { formatTable, metOf, ratioOf, writeResults, type Figure } from "./report";
 import { startBenchDatabase } from "./servers/database";
+import { commentsScenario } from "./scenarios/comments";
 import { commitScenario } from "./scenarios/commit";
 import { fanoutScenario } from "./scenarios/fanout";
 import { joinScenario } from "./scenarios/join";
@@ -28,6 +29,7 @@ const SCENARIO_RUNNERS: Record<ScenarioName, (ctx: SuiteContext) => Promise<Scen
   memory: memoryScenario,
   throughput: throughputScenario,
   commit: commitScenario,
+  comments: commentsScenario,
 };
 
 async function main(): Promise<void> {
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
   const raw: Record<string, unknown> = {};
   const failures: Record<string, string> = {};
   try {
-    for (const name of ["fanout", "join", "memory", "throughput", "commit"] as const) {
+    for (const name of SCENARIOS) {
       if (!options.only.has(name)) continue;
       const scenarioStart = performance.now();
       try {
