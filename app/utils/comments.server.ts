@@ -165,10 +165,11 @@ export async function startThread(
       body: input.body,
       mentions,
     });
-    const where = { workspaceId: plan.workspaceId, planId: plan.id, threadId: id, actorId: actor.userId };
-    const notified = await insertNotifications(tx, [
-      ...notices(where, "mention", comment.id, without(mentions, actor.userId)),
-    ]);
+    const place = { workspaceId: plan.workspaceId, planId: plan.id, threadId: id };
+    const notified = await insertNotifications(
+      tx,
+      notices(place, actor, "mention", comment.id, without(mentions, actor.userId)),
+    );
     await announce(tx, plan.id, id, notified);
     return loadThread(tx, id);
   });
@@ -196,15 +197,9 @@ export async function addComment(
     await touchThread(tx, thread.id);
     const mentioned = without(mentions, actor.userId);
     const repliedTo = participants.filter((id) => id !== actor.userId && !mentions.includes(id));
-    const where = {
-      workspaceId: thread.workspaceId,
-      planId: thread.planId,
-      threadId: thread.id,
-      actorId: actor.userId,
-    };
     const notified = await insertNotifications(tx, [
-      ...notices(where, "mention", comment.id, mentioned),
-      ...notices(where, "reply", comment.id, repliedTo),
+      ...notices(placeOf(thread), actor, "mention", comment.id, mentioned),
+      ...notices(placeOf(thread), actor, "reply", comment.id, repliedTo),
     ]);
     await announce(tx, thread.planId, thread.id, notified);
     return withComment(await loadThread(tx, thread.id), comment.id);
@@ -231,13 +226,10 @@ export async function editComment(
     const mentions = await keptMentions(tx, comment.workspaceId, input);
     await updateComment(tx, { id: comment.id, body: input.body, mentions });
     const added = without(mentions, actor.userId).filter((id) => !current.mentions.includes(id));
-    const where = {
-      workspaceId: comment.workspaceId,
-      planId: comment.planId,
-      threadId: comment.threadId,
-      actorId: actor.userId,
-    };
-    const notified = await insertNotifications(tx, notices(where, "mention", comment.id, added));
+    const notified = await insertNotifications(
+      tx,
+      notices(placeOf(comment), actor, "mention", comment.id, added),
+    );
     await announce(tx, comment.planId, comment.threadId, notified);
     return withComment(await loadThread(tx, comment.threadId), comment.id);
   });
@@ -282,13 +274,7 @@ export async function setStatus(
     if (changed) {
       const kind: NotificationKind = status === "resolved" ? "resolved" : "reopened";
       const told = without(await threadParticipants(tx, thread.id), actor.userId);
-      const where = {
-        workspaceId: thread.workspaceId,
-        planId: thread.planId,
-        threadId: thread.id,
-        actorId: actor.userId,
-      };
-      const notified = await insertNotifications(tx, notices(where, kind, null, told));
+      const notified = await insertNotifications(tx, notices(placeOf(thread), actor, kind, null, told));
       await announce(tx, thread.planId, thread.id, notified);
     }
     return { changed, thread: await loadThread(tx, thread.id) };
@@ -358,13 +344,26 @@ function without(ids: readonly string[], userId: string): string[] {
   return ids.filter((id) => id !== userId);
 }
 
+type Place = Pick<NewNotification, "workspaceId" | "planId" | "threadId">;
+
+/** The workspace, plan and thread a thread or comment belongs to. */
+function placeOf(row: ThreadAccessRow | CommentAccessRow): Place {
+  return {
+    workspaceId: row.workspaceId,
+    planId: row.planId,
+    threadId: "threadId" in row ? row.threadId : row.id,
+  };
+}
+
+/** One notification of `kind` for each of `userIds`, about what `actor` did at `place`. */
 function notices(
-  where: Pick<NewNotification, "workspaceId" | "planId" | "threadId" | "actorId">,
+  place: Place,
+  actor: Actor,
   kind: NotificationKind,
   commentId: string | null,
   userIds: readonly string[],
 ): NewNotification[] {
-  return userIds.map((userId) => ({ ...where, userId, kind, commentId }));
+  return userIds.map((userId) => ({ ...place, actorId: actor.userId, userId, kind, commentId }));
 }
 
 /** Tells every server process: the thread changed, and whose inbox did. Delivered on commit. */
