@@ -25,6 +25,13 @@ export function parseThreadEvent(data: string, planId: string | null): ThreadJso
   return value as unknown as ThreadJson;
 }
 
+/** The plan of a `signoff` event (its sign-off state or versions changed) when it is `planId`, or null. */
+export function parseSignoffEvent(data: string, planId: string | null): string | null {
+  const value = parseJson(data);
+  if (!isRecord(value) || typeof value.planId !== "string") return null;
+  return planId !== null && value.planId !== planId ? null : value.planId;
+}
+
 /** The stream's address: inbox events only, or with the thread events of one plan. */
 export function eventsUrl(planId: string | null): string {
   return planId ? `/api/events?plan=${encodeURIComponent(planId)}` : "/api/events";

@@ -1,12 +1,12 @@
 import { useMatches } from "@remix-run/react";
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ThreadJson } from "../domain/comments";
-import { eventsUrl, parseInboxEvent, parseThreadEvent, planIdOf } from "./live-event-data";
+import { eventsUrl, parseInboxEvent, parseSignoffEvent, parseThreadEvent, planIdOf } from "./live-event-data";
 
 /**
  * The one event stream of a tab (GET /api/events, server-sent events): the
  * unread count of the inbox for the navigation, and, on a plan page, every
- * change of that plan's threads. One EventSource serves every consumer; a
+ * change of that plan's threads and of its sign-off. One EventSource serves every consumer; a
  * consumer that keeps a list refetches it on each `ready`, because events
  * sent while the stream was down are not replayed.
  */
@@ -22,6 +22,8 @@ export interface LiveEventsValue {
   connected: boolean;
   /** Every changed thread of the current plan; returns the unsubscribe. */
   subscribeThreads: (listener: Listener<ThreadJson>) => () => void;
+  /** Each time the current plan's sign-off state or versions changed (re-read them); returns the unsubscribe. */
+  subscribeSignoff: (listener: Listener<string>) => () => void;
   /** Each time the stream is (re)established; returns the unsubscribe. */
   subscribeReady: (listener: () => void) => () => void;
 }
@@ -58,6 +60,7 @@ export function LiveEventsProvider({
   const [unread, setUnread] = useState(initialUnread);
   const [connected, setConnected] = useState(false);
   const threadListeners = useRef(new Set<Listener<ThreadJson>>());
+  const signoffListeners = useRef(new Set<Listener<string>>());
   const readyListeners = useRef(new Set<() => void>());
 
   // A fresher count from the server (the layout loader ran again) wins.
@@ -79,6 +82,10 @@ export function LiveEventsProvider({
       source.addEventListener("thread", (event) => {
         const thread = parseThreadEvent((event as MessageEvent<string>).data, planId);
         if (thread) for (const listener of [...threadListeners.current]) listener(thread);
+      });
+      source.addEventListener("signoff", (event) => {
+        const plan = parseSignoffEvent((event as MessageEvent<string>).data, planId);
+        if (plan) for (const listener of [...signoffListeners.current]) listener(plan);
       });
       source.addEventListener("ready", () => {
         delay = FIRST_RETRY_MS;
@@ -111,6 +118,10 @@ export function LiveEventsProvider({
       subscribeThreads(listener) {
         threadListeners.current.add(listener);
         return () => threadListeners.current.delete(listener);
+      },
+      subscribeSignoff(listener) {
+        signoffListeners.current.add(listener);
+        return () => signoffListeners.current.delete(listener);
       },
       subscribeReady(listener) {
         readyListeners.current.add(listener);

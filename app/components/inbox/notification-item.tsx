@@ -3,16 +3,23 @@ import type { NotificationJson, NotificationKind } from "../../domain/comments";
 import { Avatar } from "../person";
 import { RelativeTime } from "../relative-time";
 
-const WHAT: Partial<Record<NotificationKind, string>> = {
-  mention: "mentioned you",
-  reply: "replied in a thread",
-  resolved: "resolved a thread",
-  reopened: "reopened a thread",
+/**
+ * "Sam Carter mentioned you on FY27 Q1", "Raj Mehta approved FY27 Q1": the
+ * words between who and which plan, by kind. Keyed by string so kinds added
+ * to the domain later read sensibly before they get words of their own.
+ */
+const PHRASES: Record<string, string> = {
+  mention: "mentioned you on",
+  reply: "replied in a thread on",
+  resolved: "resolved a thread on",
+  reopened: "reopened a thread on",
+  review_requested: "asked you to review",
+  changes_requested: "requested changes to",
+  plan_approved: "approved",
 };
 
-/** "mentioned you"; a kind this page does not know yet is read out as it is named. */
-function what(kind: NotificationKind): string {
-  return WHAT[kind] ?? String(kind).replace(/_/g, " ");
+function phrase(kind: NotificationKind): string {
+  return PHRASES[kind] ?? `${String(kind).replace(/_/g, " ")}:`;
 }
 
 /**
@@ -36,7 +43,7 @@ export function NotificationItem({ notification }: { notification: NotificationJ
           <span className="notification-text">
             <span className="notification-line">
               {unread ? <span className="visually-hidden">Unread: </span> : null}
-              <strong>{actor.name}</strong> {what(notification.kind)} on <strong>{plan.title}</strong>
+              <strong>{actor.name}</strong> {phrase(notification.kind)} <strong>{plan.title}</strong>
             </span>
             {notification.excerpt ? (
               <span className="notification-excerpt">{notification.excerpt}</span>
@@ -52,7 +59,7 @@ export function NotificationItem({ notification }: { notification: NotificationJ
           <button type="submit" className="button secondary small">
             Mark read
             <span className="visually-hidden">
-              : {actor.name} {what(notification.kind)}
+              : {actor.name} {phrase(notification.kind)} {plan.title}
             </span>
           </button>
         </Form>
