@@ -7,7 +7,6 @@ import {
   findWorkspaceMembers,
   insertComment,
   insertThread,
-  loadThreads,
   setThreadBlocking,
   setThreadStatus,
   threadParticipants,
@@ -17,6 +16,7 @@ import {
   type ThreadAccessRow,
 } from "../../db/queries/comments";
 import { announceInbox, announceThread } from "../../db/queries/live-events";
+import { loadThreads } from "../../db/queries/thread-listing";
 import {
   deleteNotificationsOfComment,
   insertNotifications,
@@ -69,7 +69,7 @@ const NOT_MEMBERS = "Mention only members of this workspace.";
 const Uuid = z.uuid();
 
 /** Who acts, with their role in the workspace of the plan concerned. */
-export type Actor = CommentActor;
+type Actor = CommentActor;
 
 /** The plan if the user belongs to its workspace, whichever workspace the session is in; 404 otherwise. */
 export function requirePlanForMember(
