@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
-import { DEMO, accordUrl, expect, login, test } from "./fixtures";
+import { createMember, createWorkspaceWithOwner } from "../support/factories";
+import { DEMO, accordUrl, e2eSql, expect, login, test } from "./fixtures";
 
 /**
  * Comment threads in real browsers against the real server: a thread on a
@@ -26,11 +27,12 @@ test.afterEach(async () => {
   await Promise.all(opened.splice(0).map((context) => context.close()));
 });
 
-async function openAs(browser: Browser, who: Who): Promise<Person> {
+async function openAs(browser: Browser, who: Who | { email: string; password: string }): Promise<Person> {
   const context = await browser.newContext({ baseURL: accordUrl(), viewport: { width: 1280, height: 900 } });
   opened.push(context);
   const page = await context.newPage();
-  await login(page, DEMO[who].email, DEMO[who].password);
+  const { email, password } = typeof who === "string" ? DEMO[who] : who;
+  await login(page, email, password);
   return { context, page };
 }
 
@@ -161,7 +163,9 @@ test.describe("comment threads", () => {
     // The inbox lists the mention; opening it lands on the plan with the thread open.
     await inboxLink(maya.page).click();
     await expect(maya.page.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
-    const item = maya.page.getByRole("button", { name: new RegExp(`Sam Carter mentioned you on ${title}`) });
+    const item = maya.page.getByRole("button", {
+      name: new RegExp(`^Unread: Sam Carter mentioned you on ${title}`),
+    });
     await expect(item).toBeVisible();
     await expect(item).toContainText(`let us size it ${run}`);
     await item.click();
@@ -203,6 +207,24 @@ test.describe("comment threads", () => {
     }
     await expect(samPanel.getByText(body)).toBeVisible();
     expect(dialogs).toBe(0);
+
+    // Maya edits her comment, then deletes it: Sam sees "(edited)", then "Comment deleted".
+    const mine = panel(maya.page).locator(".thread-card.is-active");
+    await mine.getByRole("button", { name: "Edit your comment" }).click();
+    const editor = mine.getByRole("textbox", { name: "Edit comment" });
+    await expect(editor).toHaveValue(body);
+    await editor.fill(`Plain words ${run}`);
+    await editor.press("Control+Enter");
+    await expect(samPanel.getByText(`Plain words ${run}`)).toBeVisible({ timeout: 10_000 });
+    await expect(samPanel.getByText("(edited)")).toBeVisible();
+    await mine.getByRole("button", { name: "Delete your comment" }).click();
+    await mine
+      .getByRole("group", { name: "Delete this comment?" })
+      .getByRole("button", { name: "Delete" })
+      .click();
+    await expect(mine.getByText("Comment deleted")).toBeVisible();
+    await expect(samPanel.getByText("Comment deleted")).toBeVisible({ timeout: 10_000 });
+    await expect(samPanel.getByText(`Plain words ${run}`)).toHaveCount(0);
   });
 
   test("a viewer reads threads but has no reply box; resolving moves a thread from Open to Resolved and back", async ({
@@ -246,5 +268,50 @@ test.describe("comment threads", () => {
     await mayaPanel.getByRole("button", { name: "Reopen" }).click();
     await mayaPanel.getByRole("button", { name: /^Open/ }).click();
     await expect(mayaPanel.getByText(`Who owns the demo stage? ${run}`)).toBeVisible();
+  });
+
+  test("a commenter cannot change the plan but comments on a row, and may resolve their own thread", async ({
+    browser,
+  }) => {
+    const run = randomUUID().slice(0, 8);
+    // A workspace of its own, so the demo workspace's members stay as other specs expect.
+    const { workspace, owner } = await createWorkspaceWithOwner(e2eSql());
+    const commenter = await createMember(e2eSql(), {
+      workspaceId: workspace.id,
+      role: "commenter",
+      team: "sales",
+    });
+    const lead = await openAs(browser, owner);
+    const planId = await createPlan(lead.page, `Commenters ${run}`);
+    await openPlan(lead.page, planId);
+    const segment = `Retail ${run}`;
+    await addMarket(lead.page, segment);
+    const leadPanel = await openPanel(lead.page);
+
+    const rep = await openAs(browser, commenter);
+    await openPlan(rep.page, planId);
+    await expect(rep.page.getByText("you can read the plan and comment, but not change it")).toBeVisible();
+    await expect(rep.page.locator("#section-targetMarkets").getByRole("textbox")).toHaveCount(0);
+
+    await rep.page.getByRole("button", { name: `Comment on ${segment}` }).click();
+    const composer = panel(rep.page).getByRole("textbox", { name: "Comment", exact: true });
+    await composer.fill(`Our reps hear this segment wants POS integrations ${run}`);
+    await panel(rep.page).getByLabel("Mark as blocking").check();
+    await composer.press("Control+Enter");
+    const mine = panel(rep.page).locator(".thread-card.is-active");
+    await expect(mine).toContainText(`wants POS integrations ${run}`);
+    await expect(mine.locator(".badge.blocking")).toBeVisible();
+    await expect(mine.getByRole("button", { name: "Resolve", exact: true })).toBeVisible();
+
+    await expect(leadPanel.getByText(`wants POS integrations ${run}`)).toBeVisible({ timeout: 10_000 });
+    await expect(leadPanel.locator(".badge.blocking")).toBeVisible();
+    await expect(
+      lead.page.getByRole("button", { name: `Comment on ${segment}, 1 open thread` }),
+    ).toBeVisible();
+
+    await mine.getByRole("button", { name: "Resolve", exact: true }).click();
+    await expect(lead.page.getByRole("button", { name: `Comment on ${segment}`, exact: true })).toBeVisible({
+      timeout: 10_000,
+    });
   });
 });

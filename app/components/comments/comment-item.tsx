@@ -107,10 +107,10 @@ export function CommentItem({
       {canChange && !deleted && mode === "view" ? (
         <div className="comment-actions">
           <button ref={editButton} type="button" className="link-button" onClick={() => setMode("edit")}>
-            Edit
+            Edit<span className="visually-hidden"> your comment</span>
           </button>
           <button type="button" className="link-button danger" onClick={() => setMode("confirm")}>
-            Delete
+            Delete<span className="visually-hidden"> your comment</span>
           </button>
         </div>
       ) : null}

@@ -74,6 +74,11 @@ export function ThreadCard({
       className={`thread-card${active ? " is-active" : ""}${resolved ? " is-resolved" : ""}`}
       aria-labelledby={titleId}
       data-thread-id={thread.id}
+      onClick={(event) => {
+        // A click anywhere on a collapsed thread opens it; the anchor button is the keyboard's way in.
+        if (active || (event.target as Element).closest("a, button, textarea, input, label")) return;
+        actions.select();
+      }}
     >
       <header className="thread-head">
         <button
@@ -141,6 +146,9 @@ export function ThreadCard({
         </div>
       ) : null}
       <ActionError message={error} />
+      {active && mayReply && resolved ? (
+        <p className="thread-note muted">Reopen the thread to reply.</p>
+      ) : null}
       {active && mayReply && !resolved ? (
         <CommentComposer
           label="Reply"

@@ -59,7 +59,7 @@ export function NotificationItem({ notification }: { notification: NotificationJ
           <button type="submit" className="button secondary small">
             Mark read
             <span className="visually-hidden">
-              : {actor.name} {phrase(notification.kind)} {plan.title}
+              {` (${actor.name} ${phrase(notification.kind)} ${plan.title})`}
             </span>
           </button>
         </Form>
