@@ -12,12 +12,14 @@ export interface PlanRow {
   period: string;
   currency: string;
   status: PlanStatus;
+  /** Editing locked while in review (submitted with "freeze editing"); see isPlanLocked. */
+  frozen: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
 
 const planColumns = (db: Db) => db`
-  p.id, p.workspace_id as "workspaceId", p.title, p.period, p.currency, p.status,
+  p.id, p.workspace_id as "workspaceId", p.title, p.period, p.currency, p.status, p.frozen,
   p.created_at as "createdAt", p.updated_at as "updatedAt"`;
 
 export async function insertPlan(
@@ -65,6 +67,7 @@ export interface PlanAccessRow {
   planId: string;
   workspaceId: string;
   status: PlanStatus;
+  frozen: boolean;
   /** Null when the user is not a member of the plan's workspace. */
   role: Role | null;
   team: Team | null;
@@ -82,7 +85,7 @@ export async function findPlanAccess(
   userId: string,
 ): Promise<PlanAccessRow | undefined> {
   const [row] = await db<PlanAccessRow[]>`
-    select p.id as "planId", p.workspace_id as "workspaceId", p.status, m.role, m.team
+    select p.id as "planId", p.workspace_id as "workspaceId", p.status, p.frozen, m.role, m.team
     from plans p left join memberships m on m.workspace_id = p.workspace_id and m.user_id = ${userId}
     where p.id = ${planId}`;
   return row;

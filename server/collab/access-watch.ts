@@ -1,5 +1,6 @@
 import { CLOSE } from "../../app/domain/collab";
 import type { Role } from "../../app/domain/membership";
+import { isPlanLocked, type PlanStatus } from "../../app/domain/plan-status";
 import { can } from "../../app/domain/policy";
 import type { Sql } from "../../db/sql";
 import { listenUntilStopped } from "../listen";
@@ -10,7 +11,8 @@ import type { CollabConnection, CollabServer } from "./collab-server";
 interface Standing {
   sessionLive: boolean;
   role: Role | null;
-  planStatus: string | null;
+  planStatus: PlanStatus | null;
+  planFrozen: boolean;
 }
 
 export interface AccessWatch {
@@ -23,14 +25,16 @@ export interface AccessWatch {
  * Keeps open collaboration sockets in line with who may do what now. The
  * database announces access changes itself (migration 0003: triggers on
  * memberships, sessions and plans NOTIFY `accord_access` and
- * `accord_plan_status`), so a removed member, a lowered role, a logout, or a
- * plan being locked reaches every server process within milliseconds,
+ * `accord_plan_status`, also when a plan is frozen or unfrozen), so a removed
+ * member, a lowered role, a logout, or a plan being locked reaches every
+ * server process within milliseconds,
  * whatever code path made the change. A periodic sweep catches sessions that
  * simply expire and anything missed while the LISTEN connection was down.
  *
  * - session ended or membership gone: closed with CLOSE.unauthorized (the
  *   client's reconnect is then refused at the upgrade);
- * - write right lost (role lowered, plan approved): updates are dropped at
+ * - write right lost (role lowered, plan approved or frozen for review, as
+ *   isPlanLocked says): updates are dropped at
  *   once, then the socket closes with CLOSE.accessChanged so the client
  *   reconnects and learns its new rights;
  * - write right gained: closed with CLOSE.accessChanged likewise.
@@ -47,7 +51,12 @@ export function watchAccess(
     if (connections.length === 0) return;
     const standings = await standingsOf(sql, connections);
     for (const connection of connections) {
-      const standing = standings.get(connection.id) ?? { sessionLive: false, role: null, planStatus: null };
+      const standing = standings.get(connection.id) ?? {
+        sessionLive: false,
+        role: null,
+        planStatus: null,
+        planFrozen: false,
+      };
       apply(connection, standing, log);
     }
   }
@@ -109,7 +118,10 @@ function apply(connection: CollabConnection, standing: Standing, log: Logger): v
     connection.close(CLOSE.unauthorized, standing.sessionLive ? "no longer a member" : "session ended");
     return;
   }
-  const mayWrite = can({ role: standing.role }, "plan.edit") && standing.planStatus !== "approved";
+  const locked =
+    standing.planStatus !== null &&
+    isPlanLocked({ status: standing.planStatus, frozen: standing.planFrozen });
+  const mayWrite = can({ role: standing.role }, "plan.edit") && !locked;
   if (mayWrite === !connection.readOnly) return;
   log.info({ ...who, readOnly: !mayWrite }, "collab access changed");
   if (!mayWrite) connection.setReadOnly(true);
@@ -119,12 +131,19 @@ function apply(connection: CollabConnection, standing: Standing, log: Logger): v
 /** One query for any number of connections: session, membership and plan state of each. */
 async function standingsOf(sql: Sql, connections: CollabConnection[]): Promise<Map<number, Standing>> {
   const rows = await sql<
-    { id: number; sessionLive: boolean; role: Role | null; planStatus: string | null }[]
+    {
+      id: number;
+      sessionLive: boolean;
+      role: Role | null;
+      planStatus: PlanStatus | null;
+      planFrozen: boolean;
+    }[]
   >`
     select c.id,
            exists (select 1 from sessions s where s.id = c.session_id and s.expires_at > now()) as "sessionLive",
            m.role,
-           p.status as "planStatus"
+           p.status as "planStatus",
+           coalesce(p.frozen, false) as "planFrozen"
     from jsonb_to_recordset(${sql.json(
       connections.map((c) => ({
         id: c.id,
@@ -137,7 +156,10 @@ async function standingsOf(sql: Sql, connections: CollabConnection[]): Promise<M
     left join memberships m on m.workspace_id = c.workspace_id and m.user_id = c.user_id
     left join plans p on p.id = c.plan_id and p.workspace_id = c.workspace_id`;
   return new Map(
-    rows.map((r) => [r.id, { sessionLive: r.sessionLive, role: r.role, planStatus: r.planStatus }]),
+    rows.map((r) => [
+      r.id,
+      { sessionLive: r.sessionLive, role: r.role, planStatus: r.planStatus, planFrozen: r.planFrozen },
+    ]),
   );
 }
 

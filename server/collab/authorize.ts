@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { z } from "zod";
 import type { Role, Team } from "../../app/domain/membership";
+import { isPlanLocked } from "../../app/domain/plan-status";
 import { can } from "../../app/domain/policy";
 import { findPlanAccess, type PlanStatus } from "../../db/queries/plans";
 import { findLiveSession } from "../../db/queries/sessions";
@@ -28,7 +29,7 @@ export interface CollabMember {
   sessionId: string;
   planId: string;
   planStatus: PlanStatus;
-  /** Viewers, commenters, and everyone on an approved (locked) plan: updates are dropped. */
+  /** Viewers, commenters, and everyone on a locked plan (isPlanLocked): updates are dropped. */
   readOnly: boolean;
   via: "cookie" | "token";
 }
@@ -85,7 +86,7 @@ export async function authorizeUpgrade(
   if (!access) return refuse(404, "no such plan", userId);
   if (!access.role || !access.team) return refuse(403, "not a member of the plan's workspace", userId);
 
-  const readOnly = !can({ role: access.role }, "plan.edit") || access.status === "approved";
+  const readOnly = !can({ role: access.role }, "plan.edit") || isPlanLocked(access);
   return {
     ok: true,
     member: {

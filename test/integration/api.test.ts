@@ -154,7 +154,7 @@ describe("GET /api/plans", () => {
       expect(await json<ErrorJson>(response)).toEqual({
         error: "invalid_input",
         message: "Some fields are not valid.",
-        fieldErrors: { status: ["Use one of draft, in_review, approved."] },
+        fieldErrors: { status: ["Use one of draft, in_review, approved, reopened."] },
       });
     },
   );
