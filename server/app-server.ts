@@ -15,6 +15,7 @@ import {
   type CollabServerOptions,
 } from "./collab/collab-server";
 import type { AccordContext } from "./context";
+import { createPlanDocuments } from "./documents";
 import { createEventHub, type EventHubOptions, type EventHubService } from "./events/event-hub";
 import { checkHealth } from "./health";
 import type { Logger } from "./logger";
@@ -110,6 +111,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
           appOrigin,
           clientIp: req.socket.remoteAddress ?? "unknown",
           events,
+          documents,
         };
         return context as AppLoadContext;
       },
@@ -129,6 +131,8 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   httpServer.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) refuseUpgrade(socket, 404, "no websocket here");
   });
+  // Read by the load context of each request, which only starts once the server listens.
+  const documents = createPlanDocuments({ sql, log, collab, persistence });
   const stopTitleSync = syncPlanTitles(sql, collab, persistence, log);
   const access = watchAccess(sql, collab, log, { sweepIntervalMs: options.collab?.accessSweepMs });
 

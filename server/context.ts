@@ -1,4 +1,5 @@
 import type { Sql } from "../db/sql";
+import type { PlanDocuments } from "./documents";
 import type { EventHub } from "./events/event-hub";
 import type { Logger } from "./logger";
 
@@ -20,4 +21,6 @@ export interface AccordContext {
   clientIp: string;
   /** The process's live events (comments, inbox counts), for the /api/events stream. */
   events: EventHub;
+  /** Plan documents as editors see them, and server-made changes to them (sign-off, versions). */
+  documents: PlanDocuments;
 }

@@ -12,7 +12,9 @@ export type LiveNotice =
   /** A thread of the plan changed: reload it and send it to the plan's streams. */
   | { planId: string; threadId: string }
   /** These users' notifications changed: send them their unread count. */
-  | { userIds: string[] };
+  | { userIds: string[] }
+  /** The plan's sign-off state or versions changed: its pages read them again. */
+  | { planId: string; signoff: true };
 
 /** NOTIFY payloads are limited to 8,000 bytes: 100 UUIDs (~3.9 KB) per notice keeps well under it. */
 const USERS_PER_NOTICE = 100;
@@ -26,6 +28,10 @@ export async function announceInbox(tx: Tx, userIds: readonly string[]): Promise
   for (let i = 0; i < unique.length; i += USERS_PER_NOTICE) {
     await notify(tx, { userIds: unique.slice(i, i + USERS_PER_NOTICE) });
   }
+}
+
+export async function announceSignoff(tx: Tx, planId: string): Promise<void> {
+  await notify(tx, { planId, signoff: true });
 }
 
 async function notify(tx: Tx, notice: LiveNotice): Promise<void> {

@@ -13,8 +13,9 @@ export interface NewNotification {
   userId: string;
   workspaceId: string;
   planId: string;
-  threadId: string;
-  /** The comment that mentioned or replied; null for resolved and reopened. */
+  /** Null for the sign-off steps about the whole plan (review_requested, plan_approved). */
+  threadId: string | null;
+  /** The comment that mentioned or replied; null for the other kinds. */
   commentId: string | null;
   actorId: string;
   kind: NotificationKind;
@@ -67,7 +68,7 @@ interface NotificationRow {
   actorTeam: Team;
   planId: string;
   planTitle: string;
-  threadId: string;
+  threadId: string | null;
   commentId: string | null;
   excerpt: string;
 }
@@ -92,7 +93,7 @@ export async function listNotifications(
     from notifications n
     join memberships me on me.workspace_id = n.workspace_id and me.user_id = n.user_id
     join plans p on p.id = n.plan_id
-    join comment_threads t on t.id = n.thread_id
+    left join comment_threads t on t.id = n.thread_id
     join users au on au.id = n.actor_id
     left join memberships am on am.workspace_id = n.workspace_id and am.user_id = n.actor_id
     left join comments c on c.id = n.comment_id

@@ -13,7 +13,8 @@ import type { Logger } from "../logger";
  * committed changes. For each notice it loads the changed thread ONCE and
  * fans the same JSON out to every stream open on that plan in this process,
  * and reads the unread counts of the notified users who have a stream here,
- * all of them in one query.
+ * all of them in one query. A sign-off notice (the plan's workflow or
+ * versions changed) goes out as a bare `signoff` event, for pages to re-read.
  *
  * Streams also follow access: when the database announces that a member was
  * removed or a session ended (`accord_access`, migration 0003), that user's
@@ -141,6 +142,11 @@ export function createEventHub(sql: Sql, log: Logger, options: EventHubOptions =
     if (isUuid(notice.planId) && isUuid(notice.threadId) && byPlan.has(notice.planId)) {
       dirtyThreads.set(notice.threadId, notice.planId);
       threads.kick();
+    }
+    if (isUuid(notice.planId) && notice.signoff === true) {
+      // Nothing to load: the pages read the sign-off state themselves.
+      const data = JSON.stringify({ planId: notice.planId });
+      for (const sub of [...(byPlan.get(notice.planId) ?? [])]) sub.send("signoff", data);
     }
     if (Array.isArray(notice.userIds)) {
       for (const id of notice.userIds) if (isUuid(id) && byUser.has(id)) dirtyUsers.add(id);

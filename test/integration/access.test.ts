@@ -38,6 +38,8 @@ interface World {
     threadId: string;
     commentIds: string[];
     notificationIds: string[];
+    /** The version of A's plan under review (A's sales editor submitted it). */
+    versionId: string;
   };
   b: { workspace: WorkspaceRow; owner: CreatedMember; plan: PlanRow };
   /** What of A must never reach B: names, e-mails, the plan title, the workspace name. */
@@ -397,6 +399,231 @@ const WALK: Step[] = [
   },
   {
     method: "GET",
+    pattern: "/api/plans/:planId/submit",
+    what: "GET of submit is a 405",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await read(await c.get(`/api/plans/${w.a.plan.id}/submit`), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/submit",
+    what: "submitting A's plan is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(
+        await c.postJson(`/api/plans/${w.a.plan.id}/submit`, { freezeEditing: true }),
+        bodies,
+      );
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/plans/:planId/signoff",
+    what: "A's sign-off state is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.get(`/api/plans/${w.a.plan.id}/signoff`), bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/signoff",
+    what: "signing A's plan is a 404, whatever the decision",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const decision of ["approve", "request_changes"]) {
+        await expectJson404(
+          await c.postJson(`/api/plans/${w.a.plan.id}/signoff`, {
+            decision,
+            note: "Hijacked",
+            hash: "0".repeat(64),
+          }),
+          bodies,
+        );
+      }
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/plans/:planId/reopen",
+    what: "GET of reopen is a 405",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await read(await c.get(`/api/plans/${w.a.plan.id}/reopen`), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/reopen",
+    what: "reopening A's plan is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(
+        await c.postJson(`/api/plans/${w.a.plan.id}/reopen`, { reason: "Hijacked" }),
+        bodies,
+      );
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/plans/:planId/signers",
+    what: "A's signers are a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.get(`/api/plans/${w.a.plan.id}/signers`), bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/signers",
+    what: "choosing A's signers is a 404 (and a POST a 405); B's plan takes no member of A",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const put = (planId: string, userIds: string[]) =>
+        c.request(`/api/plans/${planId}/signers`, {
+          method: "PUT",
+          body: JSON.stringify({ userIds }),
+          headers: { "content-type": "application/json" },
+        });
+      await expectJson404(await put(w.a.plan.id, [w.b.owner.user.id]), bodies);
+      await read(await c.postJson(`/api/plans/${w.a.plan.id}/signers`, { userIds: [] }), 405, bodies);
+      await read(await put(w.b.plan.id, [w.a.editor.user.id]), 400, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/plans/:planId/versions",
+    what: "A's versions are a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.get(`/api/plans/${w.a.plan.id}/versions`), bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/versions",
+    what: "saving a version of A's plan is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(
+        await c.postJson(`/api/plans/${w.a.plan.id}/versions`, { name: "Hijacked" }),
+        bodies,
+      );
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/plans/:planId/versions/:versionId",
+    what: "A's version is a 404, through A's plan or B's, compared or not",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const path of [
+        `/api/plans/${w.a.plan.id}/versions/${w.a.versionId}`,
+        `/api/plans/${w.b.plan.id}/versions/${w.a.versionId}`,
+        `/api/plans/${w.a.plan.id}/versions/${w.a.versionId}?compare=current`,
+      ]) {
+        await expectJson404(await c.get(path), bodies);
+      }
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/versions/:versionId",
+    what: "POST to a version is a 405",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await read(await c.postJson(`/api/plans/${w.a.plan.id}/versions/${w.a.versionId}`, {}), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/plans/:planId/versions/:versionId/restore",
+    what: "GET of restore is a 405",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await read(await c.get(`/api/plans/${w.a.plan.id}/versions/${w.a.versionId}/restore`), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/versions/:versionId/restore",
+    what: "restoring A's version, onto A's plan or B's, is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const planId of [w.a.plan.id, w.b.plan.id]) {
+        await expectJson404(
+          await c.postJson(`/api/plans/${planId}/versions/${w.a.versionId}/restore`, {}),
+          bodies,
+        );
+      }
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/plans/:planId/export.md",
+    what: "exporting A's plan, or A's version through B's plan, is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.get(`/api/plans/${w.a.plan.id}/export.md`), bodies);
+      await expectJson404(
+        await c.get(`/api/plans/${w.b.plan.id}/export.md?version=${w.a.versionId}`),
+        bodies,
+      );
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/export.md",
+    what: "POST of an export is a 405",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await read(await c.postJson(`/api/plans/${w.a.plan.id}/export.md`, {}), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/audit",
+    what: "the audit log shows B's workspace only; A's plan as a filter is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const body = JSON.parse(await read(await c.get("/api/audit?limit=200"), 200, bodies)) as {
+        entries: Array<{ plan: { id: string } | null }>;
+      };
+      expect(body.entries.some((e) => e.plan?.id === w.a.plan.id)).toBe(false);
+      await expectJson404(await c.get(`/api/audit?plan=${w.a.plan.id}`), bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/audit",
+    what: "POST to the audit log is a 405",
+    walk: async (c) => {
+      const bodies: string[] = [];
+      await read(await c.postJson("/api/audit", { action: "plan.approved" }), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
     pattern: "/api/plans/:planId/threads",
     what: "A's threads are a 404; B's plan lists none of A's",
     walk: async (c, w) => {
@@ -721,6 +948,12 @@ async function snapshotOfA() {
       where p.workspace_id = ${id} order by c.id`,
     notifications: await accord.sql`
       select n.id, n.user_id, n.read_at from notifications n where n.workspace_id = ${id} order by n.id`,
+    signoff: await accord.sql`
+      select p.id, p.frozen, p.review_version_id, p.approved_version_id, p.approved_at,
+             (select count(*)::int from plan_versions v where v.plan_id = p.id) as versions,
+             (select count(*)::int from signatures s where s.plan_id = p.id) as signatures,
+             (select array_agg(ps.user_id order by ps.user_id) from plan_signers ps where ps.plan_id = p.id) as signers
+      from plans p where p.workspace_id = ${id} order by p.id`,
   };
 }
 
@@ -779,6 +1012,10 @@ beforeAll(async () => {
   const aNotifications = await sql<{ id: string }[]>`
     select id from notifications where workspace_id = ${a.workspace.id} order by id`;
   expect(aNotifications).toHaveLength(2);
+  // A's plan goes into review: a version B must not reach (its only signer submitted it, so nobody is notified).
+  const submitted = await aEditorClient.postJson(`/api/plans/${aPlan.id}/submit`, {});
+  expect(submitted.status).toBe(201);
+  const aVersion = ((await submitted.json()) as { version: { id: string } }).version;
 
   const b = await createWorkspaceWithOwner(sql, { name: "Bravo Works" });
   await createMember(sql, { workspaceId: b.workspace.id, role: "editor" });
@@ -800,6 +1037,7 @@ beforeAll(async () => {
       threadId: aThread.id,
       commentIds: [aThread.comments[0]!.id, aReply.id],
       notificationIds: aNotifications.map((n) => n.id),
+      versionId: aVersion.id,
     },
     b: { workspace: b.workspace, owner: b.owner, plan: bPlan },
     secrets: [

@@ -105,7 +105,11 @@ export interface ThreadJson {
   comments: CommentJson[];
 }
 
-export const NOTIFICATION_KINDS = ["mention", "reply", "resolved", "reopened"] as const;
+/** What a comment tells people about. */
+export const COMMENT_NOTIFICATION_KINDS = ["mention", "reply", "resolved", "reopened"] as const;
+/** What the sign-off workflow tells people about (DESIGN.md section 5). */
+export const SIGNOFF_NOTIFICATION_KINDS = ["review_requested", "changes_requested", "plan_approved"] as const;
+export const NOTIFICATION_KINDS = [...COMMENT_NOTIFICATION_KINDS, ...SIGNOFF_NOTIFICATION_KINDS] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationJson {
@@ -115,11 +119,18 @@ export interface NotificationJson {
   readAt: string | null;
   actor: PersonJson;
   plan: { id: string; title: string };
-  threadId: string;
+  /** Null for review_requested and plan_approved, which are about the whole plan. */
+  threadId: string | null;
   commentId: string | null;
-  /** The first 200 characters of the comment, or the thread's quote. */
+  /** The first 200 characters of the comment, or the thread's quote; empty for the plan's sign-off steps. */
   excerpt: string;
 }
 
-/** What the event stream (GET /api/events?plan=) sends. */
-export type LiveEvent = { type: "thread"; thread: ThreadJson } | { type: "inbox"; unread: number };
+/**
+ * What the event stream (GET /api/events?plan=) sends. `signoff` says the
+ * plan's sign-off state or versions changed: read GET /api/plans/:id/signoff.
+ */
+export type LiveEvent =
+  | { type: "thread"; thread: ThreadJson }
+  | { type: "inbox"; unread: number }
+  | { type: "signoff"; planId: string };
