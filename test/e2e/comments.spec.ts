@@ -115,12 +115,15 @@ test.describe("comment threads", () => {
     await addMarket(maya.page, segment);
     await maya.page.getByRole("button", { name: `Comment on ${segment}` }).click();
     const mayaPanel = panel(maya.page);
-    await expect(mayaPanel.getByText(`Row: ${segment}`)).toBeVisible();
+    await expect(mayaPanel.getByRole("region", { name: "New comment" })).toContainText(`Row: ${segment}`);
     await mayaPanel
       .getByRole("textbox", { name: "Comment", exact: true })
       .fill(`Is this segment big enough? ${run}`);
     await mayaPanel.getByRole("button", { name: "Comment", exact: true }).click();
-    await expect(mayaPanel.getByText(`Is this segment big enough? ${run}`)).toBeVisible();
+    // The event stream may bring the thread a moment before the form clears: look in the comments only.
+    await expect(
+      mayaPanel.locator(".comment-body", { hasText: `Is this segment big enough? ${run}` }),
+    ).toBeVisible();
 
     // Sam sees it without reloading, and the row's button counts it.
     await expect(samPanel.getByText(`Is this segment big enough? ${run}`)).toBeVisible({ timeout: 10_000 });
