@@ -26,7 +26,7 @@ export function NewThreadForm({
       </h3>
       <p className="new-thread-anchor">
         <span className="thread-section">{anchor.section}</span>
-        <span className="thread-what">{anchor.what}</span>
+        <span className="thread-what clamp">{anchor.what}</span>
       </p>
       <CommentComposer
         label="Comment"

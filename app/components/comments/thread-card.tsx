@@ -89,7 +89,7 @@ export function ThreadCard({
           onClick={actions.select}
         >
           <span className="thread-section">{anchor.section}</span>
-          <span className="thread-what">{anchor.what}</span>
+          <span className="thread-what clamp">{anchor.what}</span>
         </button>
         <span className="thread-badges">
           {thread.blocking ? <span className="badge blocking">Blocking</span> : null}

@@ -46,7 +46,7 @@ export function NotificationItem({ notification }: { notification: NotificationJ
               <strong>{actor.name}</strong> {phrase(notification.kind)} <strong>{plan.title}</strong>
             </span>
             {notification.excerpt ? (
-              <span className="notification-excerpt">{notification.excerpt}</span>
+              <span className="notification-excerpt clamp">{notification.excerpt}</span>
             ) : null}
             <RelativeTime iso={notification.createdAt} className="notification-time" />
           </span>
