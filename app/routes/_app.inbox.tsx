@@ -16,11 +16,10 @@ import {
   InboxActionSchema,
   InboxFilterSchema,
   loadInbox,
-  markRead,
   threadPath,
-  unreadCount,
   type InboxFilter,
 } from "./inbox.server";
+import { markRead, unreadCount } from "../utils/notifications.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: inboxStylesheet }];
 

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { announceInbox } from "../../db/queries/live-events";
-import { countUnread, listNotifications, markNotificationsRead } from "../../db/queries/notifications";
+import { listNotifications } from "../../db/queries/notifications";
 import type { NotificationJson } from "../domain/comments";
 import type { AccordContext } from "../utils/context.server";
 
 /**
- * The inbox page's reads and writes. Marking read tells every open tab of
- * the person (the unread count in their navigation) in the same
- * transaction, as the API's POST /api/notifications/read does.
+ * The inbox page's filters and forms. Counting and marking read are the
+ * API's own (app/utils/notifications.server.ts), so the page and
+ * POST /api/notifications/read behave alike.
  */
 
 /** How many notifications the page shows at once. */
@@ -43,22 +42,6 @@ export async function loadInbox(
   filter: InboxFilter,
 ): Promise<NotificationJson[]> {
   return listNotifications(context.sql, userId, { unreadOnly: filter === "unread", limit: INBOX_LIMIT });
-}
-
-export async function unreadCount(context: AccordContext, userId: string): Promise<number> {
-  return (await countUnread(context.sql, [userId])).get(userId) ?? 0;
-}
-
-/** Marks the person's own notifications read; another person's ids change nothing. */
-export async function markRead(
-  context: AccordContext,
-  userId: string,
-  which: { ids: string[] } | { all: true },
-): Promise<void> {
-  await context.sql.begin(async (tx) => {
-    const changed = await markNotificationsRead(tx, userId, which);
-    if (changed > 0) await announceInbox(tx, [userId]);
-  });
 }
 
 /** Where a notification leads: its plan, with the thread open when it is about one. */
