@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Team } from "../membership";
+import { withoutNul } from "../text";
 import { AnchorSchema, type Anchor } from "./anchor";
 import { MAX_BODY_LENGTH, MAX_MENTIONS } from "./body";
 
@@ -10,7 +11,7 @@ import { MAX_BODY_LENGTH, MAX_MENTIONS } from "./body";
 
 export const CommentBodySchema = z
   .string({ error: "Write a comment." })
-  .transform((text) => text.replace(/\r\n?/g, "\n").trim())
+  .transform((text) => withoutNul(text).replace(/\r\n?/g, "\n").trim())
   .pipe(
     z
       .string()

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { PlanStatus } from "../plan-status";
 import type { PersonJson } from "../comments/schemas";
 import type { PlanContent } from "../plan/project";
+import { withoutNul } from "../text";
 import { CONTENT_HASH } from "./content-hash";
 
 /**
@@ -14,6 +15,13 @@ const hash = z.string({ error: "Send the content hash you reviewed." }).regex(CO
 });
 
 export const MAX_NOTE_LENGTH = 4_000;
+
+/** Free text a person types: without NUL (PostgreSQL text refuses it), trimmed, within limits. */
+function freeText(messages: { missing: string; empty?: string; max: number; tooLong: string }) {
+  let text = z.string().trim().max(messages.max, messages.tooLong);
+  if (messages.empty) text = text.min(1, messages.empty);
+  return z.string({ error: messages.missing }).transform(withoutNul).pipe(text);
+}
 
 /** POST /api/plans/:planId/submit */
 export const SubmitSchema = z.object({
@@ -28,11 +36,11 @@ export type Decision = (typeof DECISIONS)[number];
 export const SignoffSchema = z
   .object({
     decision: z.enum(DECISIONS, { error: 'decision is "approve" or "request_changes".' }),
-    note: z
-      .string({ error: "The note is text." })
-      .trim()
-      .max(MAX_NOTE_LENGTH, `Keep the note under ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`)
-      .default(""),
+    note: freeText({
+      missing: "The note is text.",
+      max: MAX_NOTE_LENGTH,
+      tooLong: `Keep the note under ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`,
+    }).default(""),
     hash,
   })
   .refine((s) => s.decision !== "request_changes" || s.note.length > 0, {
@@ -43,20 +51,22 @@ export type SignoffInput = z.output<typeof SignoffSchema>;
 
 /** POST /api/plans/:planId/reopen */
 export const ReopenSchema = z.object({
-  reason: z
-    .string({ error: "Give a reason for reopening." })
-    .trim()
-    .min(1, "Give a reason for reopening.")
-    .max(MAX_NOTE_LENGTH, `Keep the reason under ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`),
+  reason: freeText({
+    missing: "Give a reason for reopening.",
+    empty: "Give a reason for reopening.",
+    max: MAX_NOTE_LENGTH,
+    tooLong: `Keep the reason under ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`,
+  }),
 });
 
 /** POST /api/plans/:planId/versions */
 export const VersionCreateSchema = z.object({
-  name: z
-    .string({ error: "Name the version." })
-    .trim()
-    .min(1, "Name the version.")
-    .max(120, "Keep the name under 121 characters."),
+  name: freeText({
+    missing: "Name the version.",
+    empty: "Name the version.",
+    max: 120,
+    tooLong: "Keep the name under 121 characters.",
+  }),
 });
 
 /** PUT /api/plans/:planId/signers: who must sign this plan. */
