@@ -38,6 +38,8 @@ interface PlanWorkspaceProps {
   details: ReactNode;
   /** Shown under the section index, e.g. the workspace's members. */
   aside?: ReactNode;
+  /** Shown above the first section, e.g. the sign-off card. */
+  lead?: ReactNode;
 }
 
 /**
@@ -54,7 +56,7 @@ export function PlanWorkspace(props: PlanWorkspaceProps) {
   );
 }
 
-function PlanWorkspaceView({ fallback, details, aside }: PlanWorkspaceProps) {
+function PlanWorkspaceView({ fallback, details, aside, lead }: PlanWorkspaceProps) {
   const { doc, awareness, me, canEdit, readOnlyReason, undoManager } = usePlanEditor();
   const sync = usePlanSync();
   const meta = usePlanMeta(fallback);
@@ -155,6 +157,7 @@ function PlanWorkspaceView({ fallback, details, aside }: PlanWorkspaceProps) {
         </>
       }
     >
+      {lead}
       {section(info("strategy"), <RichTextSection name="strategy" label="Strategy" />)}
       <PlanTables sections={["targetMarkets", "revenueGoals", "campaigns"]} />
       {section(info("leadDefinitions"), <LeadDefinitions />)}

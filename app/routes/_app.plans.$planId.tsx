@@ -1,8 +1,6 @@
-import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useMemo } from "react";
-import { z } from "zod";
-import { findPlanForMember } from "../../db/queries/plans";
 import { listMembers } from "../../db/queries/workspaces";
 import { ConnectionBadge } from "../components/plan/connection-badge";
 import { OpeningPlan, PlanHeader, PlanLayout } from "../components/plan/plan-layout";
@@ -10,23 +8,25 @@ import { SectionIndex } from "../components/plan/section-index";
 import { WorkspaceMembers, type WorkspaceMember } from "../components/plan/workspace-members";
 import { StatusBadge } from "../components/status-badge";
 import { ROLE_LABELS, type Role } from "../domain/membership";
-import type { PlanStatus } from "../domain/plan-status";
+import { isPlanLocked, type PlanStatus } from "../domain/plan-status";
 import { can } from "../domain/policy";
 import type { EditorMember } from "../editor/plan-editor-context";
 import { PlanEditorProvider } from "../editor/plan-editor-provider";
 import { PAGE_SECTIONS, sectionAnchor } from "../editor/plan-sections";
 import { PlanWorkspace } from "../editor/plan-workspace";
+import { PlanSignoff } from "../editor/signoff/plan-signoff";
 import { tablesLinks } from "../editor/tables/plan-tables";
 import commentsStylesheet from "../styles/comments.css?url";
 import editorStylesheet from "../styles/editor.css?url";
-import { requireMember } from "../utils/auth.server";
-import { notFound } from "../utils/http.server";
-import { switchSessionWorkspace } from "../utils/session.server";
+import signoffStylesheet from "../styles/signoff.css?url";
+import { requirePlanPage } from "../utils/plan-page.server";
+import { signoffView } from "./plan-signoff.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: editorStylesheet },
   ...tablesLinks,
   { rel: "stylesheet", href: commentsStylesheet },
+  { rel: "stylesheet", href: signoffStylesheet },
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,8 +34,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /** Why someone cannot change the plan, for the banner; null when they can. */
-function readOnlyReasonOf(role: Role, status: PlanStatus): string | null {
-  if (status === "approved") return "This plan is approved and locked.";
+function readOnlyReasonOf(role: Role, plan: { status: PlanStatus; frozen: boolean }): string | null {
+  if (plan.status === "approved") return "This plan is approved and locked.";
+  if (isPlanLocked(plan)) return "Editing is frozen while the plan is in review.";
   if (can({ role }, "plan.edit")) return null;
   const article = role === "owner" || role === "editor" ? "an" : "a";
   const what = ROLE_LABELS[role].toLowerCase();
@@ -45,21 +46,14 @@ function readOnlyReasonOf(role: Role, status: PlanStatus): string | null {
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const member = await requireMember(request, context);
-  const planId = z.uuid().safeParse(params.planId);
-  if (!planId.success) notFound("There is no such plan, or you do not have access to it.");
-  const plan = await findPlanForMember(context.sql, planId.data, member.user.id);
-  if (!plan) notFound("There is no such plan, or you do not have access to it.");
-  // A link to a plan of another of the member's workspaces: switch to it, so
-  // the navigation around the plan belongs to the same workspace.
-  if (plan.workspaceId !== member.membership.workspaceId) {
-    await switchSessionWorkspace(context, member.session.id, plan.workspaceId);
-    throw redirect(new URL(request.url).pathname);
-  }
-  const members = await listMembers(context.sql, plan.workspaceId);
+  const { member, plan } = await requirePlanPage(request, context, params.planId);
+  const [members, signoff] = await Promise.all([
+    listMembers(context.sql, plan.workspaceId),
+    signoffView(context, plan, member.user.id),
+  ]);
   const mine = members.find((m) => m.userId === member.user.id);
   // The UI's answer only: the collaboration server decides read or write on its own, per connection.
-  const canEdit = can({ role: plan.role }, "plan.edit") && plan.status !== "approved";
+  const canEdit = can({ role: plan.role }, "plan.edit") && !isPlanLocked(plan);
   return {
     plan: {
       id: plan.id,
@@ -71,7 +65,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     role: plan.role,
     canCreatePlan: can({ role: plan.role }, "plan.create"),
     canEdit,
-    readOnlyReason: canEdit ? null : readOnlyReasonOf(plan.role, plan.status),
+    readOnlyReason: canEdit ? null : readOnlyReasonOf(plan.role, plan),
+    signoff,
     me: {
       userId: member.user.id,
       name: member.user.name,
@@ -92,9 +87,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function PlanPage() {
-  const { plan, role, canEdit, canCreatePlan, readOnlyReason, me, members, people } =
+  const { plan, role, canEdit, canCreatePlan, readOnlyReason, me, members, people, signoff } =
     useLoaderData<typeof loader>();
   const aside = <WorkspaceMembers members={people} />;
+  const lead = <PlanSignoff planId={plan.id} meId={me.userId} data={signoff} />;
   const revalidator = useRevalidator();
   const details = (
     <>
@@ -151,11 +147,12 @@ export default function PlanPage() {
             </>
           }
         >
+          {lead}
           <OpeningPlan unreachable={phase === "unreachable"} />
         </PlanLayout>
       )}
     >
-      <PlanWorkspace fallback={fallback} details={details} aside={aside} />
+      <PlanWorkspace fallback={fallback} details={details} aside={aside} lead={lead} />
     </PlanEditorProvider>
   );
 }

@@ -1,0 +1,35 @@
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { findPlanForMember } from "../../db/queries/plans";
+import { requireMember, type Member } from "./auth.server";
+import type { AccordContext } from "./context.server";
+import { notFound } from "./http.server";
+import { switchSessionWorkspace } from "./session.server";
+import type { PlanForMember } from "./signoff.server";
+
+export const NO_SUCH_PLAN_PAGE = "There is no such plan, or you do not have access to it.";
+
+/**
+ * The plan a page is about, for the member asking: the plan page and its
+ * versions, audit log and print view. "Not yours" and "does not exist" are
+ * the same 404. A link to a plan of another of the member's workspaces
+ * switches the session to that workspace first, so the navigation around
+ * the page belongs to the plan's workspace.
+ */
+export async function requirePlanPage(
+  request: Request,
+  context: AccordContext,
+  planIdParam: string | undefined,
+): Promise<{ member: Member; plan: PlanForMember }> {
+  const member = await requireMember(request, context);
+  const planId = z.uuid().safeParse(planIdParam);
+  if (!planId.success) notFound(NO_SUCH_PLAN_PAGE);
+  const plan = await findPlanForMember(context.sql, planId.data, member.user.id);
+  if (!plan) notFound(NO_SUCH_PLAN_PAGE);
+  if (plan.workspaceId !== member.membership.workspaceId) {
+    await switchSessionWorkspace(context, member.session.id, plan.workspaceId);
+    const url = new URL(request.url);
+    throw redirect(url.pathname + url.search);
+  }
+  return { member, plan };
+}
