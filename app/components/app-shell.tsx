@@ -71,6 +71,9 @@ export function AppShell({
               </span>
             ) : null}
           </NavLink>
+          <NavLink to="/audit" className="audit-link">
+            Audit log
+          </NavLink>
         </nav>
         <button className="button secondary small account-toggle" type="button" {...opensMenu}>
           <Avatar name={data.user.name} team={data.team} />
@@ -115,6 +118,10 @@ export function AppShell({
           <a className="button secondary small" href="/workspaces/new">
             New workspace
           </a>
+          {/* On phones the bar has no room left: the audit log moves in here. */}
+          <NavLink to="/audit" className="button secondary small menu-audit-link" onClick={closeMenu}>
+            Audit log
+          </NavLink>
           <p className="account-who" title={data.user.email}>
             <Avatar name={data.user.name} team={data.team} />
             <span className="account-text">

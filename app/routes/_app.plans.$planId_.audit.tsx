@@ -1,0 +1,59 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AuditLog } from "../components/audit/audit-log";
+import { StatusBadge } from "../components/status-badge";
+import auditStylesheet from "../styles/audit.css?url";
+import { requirePlanPage } from "../utils/plan-page.server";
+import { useAuditPages } from "../utils/use-audit-pages";
+import { useSignoffRefresh } from "../utils/use-signoff-refresh";
+import { auditView } from "./audit.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: auditStylesheet }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Audit log · ${data.plan.title} · Accord` : "Audit log · Accord" },
+];
+
+/** GET /plans/:planId/audit[?action=&before=]: one plan's audit log, newest first, live. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { member, plan } = await requirePlanPage(request, context, params.planId);
+  const view = await auditView(context, member, new URL(request.url), plan.id);
+  return { ...view, plan: { id: plan.id, title: plan.title, status: plan.status } };
+}
+
+export default function PlanAudit() {
+  const data = useLoaderData<typeof loader>();
+  const pages = useAuditPages(data);
+  useSignoffRefresh();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="eyebrow">
+            <Link to="/plans">Plans</Link> · <Link to={`/plans/${data.plan.id}`}>{data.plan.title}</Link>
+          </p>
+          <h1>Audit log</h1>
+          <p className="muted">
+            This plan&apos;s submissions, signatures, approvals, reopenings and versions.
+          </p>
+        </div>
+        <div className="row">
+          <StatusBadge status={data.plan.status} />
+          <Link className="button secondary small" to={`/plans/${data.plan.id}/versions`}>
+            Versions
+          </Link>
+          <Link className="button secondary small" to="/audit">
+            Whole workspace
+          </Link>
+        </div>
+      </div>
+      <AuditLog
+        pages={pages}
+        people={data.people}
+        actions={data.actions}
+        action={data.action}
+        showPlan={false}
+      />
+    </>
+  );
+}
