@@ -1,8 +1,8 @@
-import { findSignoffPlan, listSignatures, listSigners } from "../../db/queries/signoff";
+import { findSignoffPlan, listSignatures, listSigners, type SignerRow } from "../../db/queries/signoff";
 import { findVersion } from "../../db/queries/versions";
 import { listMembers } from "../../db/queries/workspaces";
 import type { PlanContent } from "../domain/plan";
-import { planToMarkdown } from "../domain/plan/markdown";
+import { planToMarkdown, type MarkdownExport } from "../domain/plan/markdown";
 import type { VersionJson } from "../domain/signoff";
 import type { AccordContext } from "./context.server";
 import { notFound } from "./http.server";
@@ -21,6 +21,40 @@ export async function exportMarkdown(
   plan: PlanForMember,
   versionId: string | null,
 ): Promise<{ filename: string; markdown: string }> {
+  const { input, version } = await exportFacts(context, plan, versionId);
+  const { members, ...facts } = input;
+  const markdown = planToMarkdown({
+    ...facts,
+    people: Object.fromEntries(members.map((m) => [m.userId, m.name])),
+  });
+  const suffix = versionId !== null && version ? `-v${version.number}` : "";
+  return {
+    filename: `${fileSafe(input.content.meta.period || plan.period)}-${slug(plan.title)}${suffix}.md`,
+    markdown,
+  };
+}
+
+/** What an export of the plan (or one version) shows; the Markdown file and the print view read the same. */
+export interface ExportFacts {
+  input: Omit<MarkdownExport, "people" | "signers"> & {
+    signers: SignerRow[];
+    members: Awaited<ReturnType<typeof listMembers>>;
+  };
+  /** The version exported, or undefined for the content as editors see it now. */
+  version: VersionJson | undefined;
+}
+
+/**
+ * The content an export shows and its sign-off facts: the version asked
+ * for; without one, the approved version of an approved plan, or else the
+ * content now; the required signers and the signatures on exactly that
+ * content, oldest first.
+ */
+export async function exportFacts(
+  context: AccordContext,
+  plan: PlanForMember,
+  versionId: string | null,
+): Promise<ExportFacts> {
   const row = await findSignoffPlan(context.sql, plan.id);
   if (!row) notFound();
   let version: VersionJson | undefined;
@@ -42,20 +76,18 @@ export async function exportMarkdown(
     listSignatures(context.sql, plan.id, { hash }),
     listMembers(context.sql, plan.workspaceId),
   ]);
-  const markdown = planToMarkdown({
-    content,
-    status: row.status,
-    hash,
-    version: version ? { number: version.number, name: version.name, createdAt: version.createdAt } : null,
-    signers,
-    // Oldest first: the order in which the plan was signed.
-    signatures: [...signatures].reverse(),
-    people: Object.fromEntries(members.map((m) => [m.userId, m.name])),
-  });
-  const suffix = versionId !== null && version ? `-v${version.number}` : "";
   return {
-    filename: `${fileSafe(content.meta.period || plan.period)}-${slug(plan.title)}${suffix}.md`,
-    markdown,
+    version,
+    input: {
+      content,
+      status: row.status,
+      hash,
+      version: version ? { number: version.number, name: version.name, createdAt: version.createdAt } : null,
+      signers,
+      // Oldest first: the order in which the plan was signed.
+      signatures: [...signatures].reverse(),
+      members,
+    },
   };
 }
 
