@@ -156,6 +156,88 @@ const WALK: Step[] = [
   },
   {
     method: "GET",
+    pattern: "/plans/:planId/versions",
+    what: "A's versions page is a 404; B's opens",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const body = await read(await c.get(`/plans/${w.a.plan.id}/versions`), 404, bodies);
+      expect(body).toContain("There is no such plan, or you do not have access to it.");
+      await read(await c.get(`/plans/${w.b.plan.id}/versions`), 200, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/plans/:planId/versions/:versionId",
+    what: "A's version is a 404 through A's plan or B's, and B's version cannot be compared with it",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const path of [
+        `/plans/${w.a.plan.id}/versions/${w.a.versionId}`,
+        `/plans/${w.b.plan.id}/versions/${w.a.versionId}`,
+        `/plans/${w.a.plan.id}/versions/${w.a.versionId}?compare=current`,
+      ]) {
+        await read(await c.get(path), 404, bodies);
+      }
+      const saved = await c.postJson(`/api/plans/${w.b.plan.id}/versions`, { name: "B walk" });
+      bodies.push(await saved.text());
+      expect(saved.status).toBe(201);
+      const bVersion = (JSON.parse(bodies[bodies.length - 1]!) as { version: { id: string } }).version.id;
+      const compared = `/plans/${w.b.plan.id}/versions/${bVersion}?compare=${w.a.versionId}`;
+      expect(await read(await c.get(compared), 404, bodies)).toContain(
+        "There is no such version of this plan.",
+      );
+      await read(await c.get(`/plans/${w.b.plan.id}/versions/${bVersion}?compare=current`), 200, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/plans/:planId/audit",
+    what: "A's audit log page is a 404; B's shows B's plan only",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const query of ["", "?action=plan.submitted", "?before=1"]) {
+        await read(await c.get(`/plans/${w.a.plan.id}/audit${query}`), 404, bodies);
+      }
+      await read(await c.get(`/plans/${w.b.plan.id}/audit`), 200, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/plans/:planId/print",
+    what: "A's print view is a 404, and B's plan prints no version of A",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await read(await c.get(`/plans/${w.a.plan.id}/print`), 404, bodies);
+      await read(await c.get(`/plans/${w.a.plan.id}/print?version=${w.a.versionId}`), 404, bodies);
+      await read(await c.get(`/plans/${w.b.plan.id}/print?version=${w.a.versionId}`), 404, bodies);
+      await read(await c.get(`/plans/${w.b.plan.id}/print`), 200, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/audit",
+    what: "the audit log page shows B's workspace only, whatever the filter or cursor",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const query of [
+        "",
+        "?action=plan.submitted",
+        "?action=member.added",
+        `?plan=${w.a.plan.id}`,
+        "?before=9",
+      ]) {
+        await read(await c.get(`/audit${query}`), 200, bodies);
+      }
+      expect(bodies[0]).toContain(w.b.workspace.name);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
     pattern: "/members",
     what: "the members page lists B's members only",
     walk: async (c, w) => {
