@@ -21,7 +21,11 @@ export const loader = apiRoute(async ({ request, context, params }: LoaderFuncti
   if (!planId.success) notFound(NO_SUCH_PLAN);
   const plan = await findPlanForMember(context.sql, planId.data, session.userId);
   if (!plan) notFound(NO_SUCH_PLAN);
-  return Response.json({ plan: planJson(plan), role: plan.role, content: await planContent(context, plan.id) });
+  return Response.json({
+    plan: planJson(plan),
+    role: plan.role,
+    content: await planContent(context, plan.id),
+  });
 });
 
 export const action = apiRoute(async () => methodNotAllowed(["GET"]));

@@ -127,6 +127,8 @@ test("Ctrl+Alt+M starts a thread on the selection", async ({ browser }) => {
   await maya.keyboard.press("ControlOrMeta+a");
   await maya.keyboard.type("Partners open doors with carriers.");
   await selectWords(maya, "carriers");
+  // The editor has taken the selection over once its margin button shows.
+  await expect(maya.locator(".comment-on-selection")).toBeVisible();
   await maya.keyboard.press("Control+Alt+m");
   const form = maya.locator("#comments-panel .new-thread");
   await expect(form).toContainText("carriers");
