@@ -43,6 +43,13 @@ export interface PlanDocuments {
    * (The plan row's lock keeps processes apart; this only orders one.)
    */
   exclusive<T>(planId: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * Keeps the plan's incoming edits aside in this process until released:
+   * `release(true)` applies them, `release(false)` drops them (the plan was
+   * locked meanwhile). The final approval holds edits from before its hash
+   * check until its commit, so nothing lands on a plan after it is signed.
+   */
+  holdEdits(planId: string): (apply: boolean) => void;
 }
 
 /** The origin of updates the server itself makes (restores): no connection's. */
@@ -87,6 +94,10 @@ export function createPlanDocuments(deps: {
       // repeat), so its editors see it live.
       const loaded = collab.room(planId);
       if (loaded) Y.applyUpdate(loaded.doc, update, SERVER_ORIGIN);
+    },
+
+    holdEdits(planId) {
+      return collab.holdEdits(planId) ?? (() => {});
     },
 
     exclusive(planId, task) {

@@ -208,6 +208,24 @@ export async function signOff(
   userId: string,
   input: SignoffInput,
 ): Promise<{ signature: SignatureJson; signoff: SignoffJson; approved: boolean }> {
+  // An approval may be the final one: no edit may land between its hash check and its commit.
+  const release = input.decision === "approve" ? context.documents.holdEdits(plan.id) : null;
+  let approvedNow = false;
+  try {
+    const result = await signOffHeld(context, plan, userId, input);
+    approvedNow = result.approved;
+    return result;
+  } finally {
+    release?.(!approvedNow);
+  }
+}
+
+async function signOffHeld(
+  context: AccordContext,
+  plan: PlanForMember,
+  userId: string,
+  input: SignoffInput,
+): Promise<{ signature: SignatureJson; signoff: SignoffJson; approved: boolean }> {
   const result = await planStep(context, plan.id, async (tx, row, current) => {
     const signers = await listSigners(tx, plan.id);
     if (!signers.some((s) => s.id === userId)) forbidden(NOT_A_SIGNER);

@@ -1,3 +1,4 @@
+import type { PlanStatus } from "../domain/plan-status";
 import { useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import type { BlockingItem } from "../components/signoff/blocking-threads";
@@ -33,13 +34,13 @@ export function useSignoffActions(planId: string, toItem: (thread: BlockingThrea
   }, [notice]);
 
   const run = useCallback(
-    async (call: () => Promise<string>, field?: string) => {
+    async (call: () => Promise<string | { text: string; status: PlanStatus }>, field?: string) => {
       setBusy(true);
       setError(null);
       try {
         const done = await call();
         setDialog(null);
-        setNotice({ tone: "success", text: done });
+        setNotice(typeof done === "string" ? { tone: "success", text: done } : { tone: "success", ...done });
       } catch (failure) {
         const api = failure instanceof SignoffApiError ? failure : null;
         if (api && (api.status === 400 || api.status === 0)) {
@@ -76,31 +77,43 @@ export function useSignoffActions(planId: string, toItem: (thread: BlockingThrea
     dismiss: () => setNotice(null),
     submit: (freezeEditing: boolean) =>
       run(async () => {
-        const { version } = await signoffApi.submit(planId, freezeEditing);
-        return `Version ${version.number} is submitted for sign-off${freezeEditing ? "; editing is frozen until a decision" : ""}.`;
+        const { version, signoff } = await signoffApi.submit(planId, freezeEditing);
+        return {
+          status: signoff.status,
+          text: `Version ${version.number} is submitted for sign-off${freezeEditing ? "; editing is frozen until a decision" : ""}.`,
+        };
       }),
     approve: (hash: string) =>
       run(async () => {
         const result = await signoffApi.sign(planId, { decision: "approve", note: "", hash });
-        return result.approved
-          ? "You approved the plan. Every signer has approved: it is approved and locked."
-          : "You approved this version.";
+        return {
+          status: result.signoff.status,
+          text: result.approved
+            ? "You approved the plan. Every signer has approved: it is approved and locked."
+            : "You approved this version.",
+        };
       }),
     requestChanges: (hash: string, note: string) => {
       const input = SignoffSchema.safeParse({ decision: "request_changes", note, hash });
       if (!input.success)
         return refuse("note", input.error.issues.find((i) => i.path[0] === "note")?.message);
       return run(async () => {
-        await signoffApi.sign(planId, input.data);
-        return "You requested changes. Your note is a blocking thread on the strategy: once it is resolved, the plan can be resubmitted.";
+        const result = await signoffApi.sign(planId, input.data);
+        return {
+          status: result.signoff.status,
+          text: "You requested changes. Your note is a blocking thread on the strategy: once it is resolved, the plan can be resubmitted.",
+        };
       }, "note");
     },
     reopen: (reason: string) => {
       const input = ReopenSchema.safeParse({ reason });
       if (!input.success) return refuse("reason", input.error.issues[0]?.message);
       return run(async () => {
-        await signoffApi.reopen(planId, input.data.reason);
-        return "The plan is reopened and editable again. Its signatures stay in the history.";
+        const { signoff } = await signoffApi.reopen(planId, input.data.reason);
+        return {
+          status: signoff.status,
+          text: "The plan is reopened and editable again. Its signatures stay in the history.",
+        };
       }, "reason");
     },
     chooseSigners: (userIds: string[]) => {

@@ -62,6 +62,11 @@ export interface CollabServer {
   roomCount(): number;
   /** The plan's loaded room, for tests and metrics. */
   room(planId: string): { doc: Y.Doc; awareness: Awareness; connectionCount: number } | undefined;
+  /**
+   * Holds the edits of the plan's room in this process (see Room.holdEdits);
+   * undefined when the plan is not open here.
+   */
+  holdEdits(planId: string): ((apply: boolean) => void) | undefined;
   /** Refuses new sockets, closes every socket with 1001 and flushes every room. Persistence stays open. */
   close(): Promise<void>;
 }
@@ -182,6 +187,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     },
 
     roomCount: () => rooms.size,
+
+    holdEdits: (planId) => rooms.get(planId)?.holdEdits(),
 
     room(planId) {
       const room = rooms.get(planId);

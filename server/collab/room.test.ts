@@ -211,6 +211,47 @@ describe("read-only connections", () => {
   });
 });
 
+describe("held edits (the final approval)", () => {
+  test("wait unapplied while held, then go in, in order, when released to apply", async () => {
+    const { room, persistence } = newRoom();
+    const editor = new FakeConnection(memberOf("e"));
+    const watcher = new FakeConnection(memberOf("w"));
+    room.join(editor);
+    room.join(watcher);
+    watcher.take();
+    const outer = room.holdEdits();
+    const inner = room.holdEdits();
+    room.receive(editor, { kind: "update", update: edit(5, "one ") });
+    room.receive(editor, { kind: "sync-step2", update: edit(6, "two ") });
+    await turn();
+    expect(room.doc.getText("strategy").toString()).toBe("");
+    expect(watcher.sent).toEqual([]);
+    expect(persistence.stored).toEqual([]);
+    inner(true);
+    await turn();
+    expect(room.doc.getText("strategy").length).toBe(0);
+    outer(true);
+    await turn();
+    expect(room.doc.getText("strategy").length).toBe(8);
+    expect(watcher.sent.map((m) => m.kind)).toEqual(["update"]);
+    expect(persistence.stored).toHaveLength(1);
+  });
+
+  test("are dropped when released because the plan was locked", async () => {
+    const { room, persistence } = newRoom();
+    const editor = new FakeConnection(memberOf("e"));
+    room.join(editor);
+    const release = room.holdEdits();
+    room.receive(editor, { kind: "update", update: edit(5, "too late") });
+    release(false);
+    release(true);
+    room.receive(editor, { kind: "update", update: edit(6, "after") });
+    await turn();
+    expect(room.doc.getText("strategy").toString()).toBe("after");
+    expect(persistence.stored).toHaveLength(1);
+  });
+});
+
 describe("presence", () => {
   test("is stamped with the member, tracked per connection and removed when it leaves", () => {
     const { room } = newRoom();

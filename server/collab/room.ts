@@ -1,5 +1,5 @@
 import * as encoding from "lib0/encoding";
-import { MESSAGE_COMMITTED } from "../../app/domain/collab";
+import { CLOSE, MESSAGE_COMMITTED } from "../../app/domain/collab";
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -42,6 +42,9 @@ export interface RoomConnection {
 
 /** Awareness clientIDs one connection may introduce (a browser tab uses one; a few more for reconnects). */
 const MAX_CLIENT_IDS_PER_CONNECTION = 8;
+
+/** Edits a held room keeps aside (a hold lasts milliseconds; a flood past this closes its sender). */
+const MAX_HELD_EDITS = 10_000;
 
 /**
  * One plan's live document and presence, shared by every connection to it.
@@ -97,6 +100,47 @@ export class Room {
   }
 
   /** Greets a new connection: the server's state vector, then who is here. */
+  /** Edits received while held (see `holdEdits`), in arrival order; null when not held. */
+  #held: { connection: RoomConnection; update: Uint8Array }[] | null = null;
+  #holds = 0;
+  #dropHeld = false;
+
+  /**
+   * Keeps every incoming edit aside, unapplied, until the returned release
+   * is called: the final approval compares the content hash and commits,
+   * and an edit applied in between would change the plan after it was
+   * signed. `release(true)` applies the held edits in order (nothing was
+   * locked; their senders never notice); `release(false)` drops them (the
+   * plan is locked now: the access watch closes the senders, which re-sync
+   * read-only). Holds nest; edits go in when the last one is released.
+   */
+  holdEdits(): (apply: boolean) => void {
+    this.#holds += 1;
+    this.#held ??= [];
+    let released = false;
+    return (apply) => {
+      if (released) return;
+      released = true;
+      this.#holds -= 1;
+      if (!apply) this.#dropHeld = true;
+      if (this.#holds > 0) return;
+      const held = this.#held ?? [];
+      const drop = this.#dropHeld;
+      this.#held = null;
+      this.#dropHeld = false;
+      if (drop || this.#destroyed) return;
+      for (const { connection, update } of held) {
+        if (connection.readOnly || !this.#connections.has(connection)) continue;
+        try {
+          this.#applyUpdate(connection, update);
+        } catch (error) {
+          this.log.warn({ planId: this.planId, connId: connection.id, err: error }, "held edit refused");
+          connection.close(CLOSE.policyViolation, "update could not be applied");
+        }
+      }
+    };
+  }
+
   join(connection: RoomConnection): void {
     this.#connections.set(connection, new Set());
     connection.send(encodeSyncStep1(this.doc));
@@ -132,6 +176,11 @@ export class Room {
       case "sync-step2":
       case "update":
         if (connection.readOnly) return;
+        if (this.#held) {
+          if (this.#held.length >= MAX_HELD_EDITS) throw new ProtocolError("too many edits while held");
+          this.#held.push({ connection, update: message.update });
+          return;
+        }
         this.#applyUpdate(connection, message.update);
         return;
       case "awareness":

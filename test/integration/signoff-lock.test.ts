@@ -6,6 +6,7 @@ import {
   approveThrough,
   createPlan,
   expectJson,
+  sign,
   signed,
   signoffOf,
   signoffWorld,
@@ -111,6 +112,34 @@ describe("the lock", () => {
     await signed(world.sales.client, planId, "request_changes", version.hash, "Tighten the SQL criteria.");
     await reconnected(editor);
     expect(await editGoesThrough(editor, watcher, planId, 35)).toBe(true);
+  });
+
+  test("an edit racing the final approval either makes it stale (409) or is dropped: an approved plan holds what was signed", async () => {
+    let approvals = 0;
+    for (let round = 0; round < 12; round++) {
+      const planId = await createPlan(world.editor.client);
+      const editor = await peerOf(world.editor, planId);
+      const { version } = await submit(world.editor.client, planId, false);
+      await signed(world.sales.client, planId, "approve", version.hash);
+      // The edit is sent 0–22 ms after the final approval: before, during or after its hash check.
+      const final = sign(world.marketing.client, planId, "approve", version.hash);
+      await sleep(round * 2);
+      editor.doc.getMap("leadDefinitions").set("slaHours", 100 + round);
+      const answer = await final;
+      expect([201, 409]).toContain(answer.status);
+      await sleep(150);
+      const state = await signoffOf(world.owner.client, planId);
+      if (state.status === "approved") {
+        approvals += 1;
+        expect(state.stale, `round ${round}: the approved plan changed after its approval`).toBe(false);
+        expect(state.currentHash).toBe(version.hash);
+      } else {
+        expect(state.stale).toBe(true);
+      }
+      editor.destroy();
+    }
+    // Not vacuous: some approvals won the race.
+    expect(approvals).toBeGreaterThan(0);
   });
 
   test("a plan in review without freezing stays editable", async () => {

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { shortHash, type SignoffJson } from "../../domain/signoff";
+import type { PlanStatus } from "../../domain/plan-status";
 import { formatDateTime } from "../members/format-date-time";
 import { RelativeTime } from "../relative-time";
 import { StatusBadge } from "../status-badge";
@@ -35,6 +36,8 @@ export interface SignoffChoices {
 export interface SignoffNotice {
   tone: "error" | "success";
   text: string;
+  /** The plan status a confirmation speaks of: once the plan has moved on (another signer, a reopening), it is not shown. */
+  status?: PlanStatus;
   /** The objections a refused approval named. */
   threads?: BlockingItem[];
 }

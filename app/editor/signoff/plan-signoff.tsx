@@ -107,7 +107,7 @@ export function PlanSignoff({
         links={links}
         choices={choices}
         blocking={signoff.blockingThreads.map(blockingItem)}
-        notice={actions.notice}
+        notice={actions.notice?.status && actions.notice.status !== status ? null : actions.notice}
         busy={actions.busy}
         onAsk={actions.ask}
         onOpenThread={comments ? comments.openThread : undefined}
