@@ -682,6 +682,78 @@ const WALK: Step[] = [
   },
   {
     method: "GET",
+    pattern: "/api/plans/:planId/actuals",
+    what: "A's actuals are a 404, by A's id or a malformed one; B's plan answers",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.get(`/api/plans/${w.a.plan.id}/actuals`), bodies);
+      await expectJson404(await c.get(`/api/plans/not-a-uuid/actuals`), bodies);
+      await read(await c.get(`/api/plans/${w.b.plan.id}/actuals`), 200, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/actuals",
+    what: "posting actuals to A's plan is a 404 and writes nothing",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const row = {
+        targetMarketId: crypto.randomUUID(),
+        month: "2027-01",
+        revenueWon: 1,
+        dealsWon: 1,
+        pipelineCreated: 1,
+        mqls: 1,
+        sqls: 1,
+        leadsFollowedUpInSla: 1,
+        leadsHandedOff: 1,
+      };
+      await expectJson404(await c.postJson(`/api/plans/${w.a.plan.id}/actuals`, { rows: [row] }), bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/plans/:planId/actuals.csv",
+    what: "A's CSV templates are a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const kind of ["actuals", "spend"]) {
+        await expectJson404(await c.get(`/api/plans/${w.a.plan.id}/actuals.csv?kind=${kind}`), bodies);
+      }
+      await read(await c.get(`/api/plans/${w.b.plan.id}/actuals.csv`), 200, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/actuals.csv",
+    what: "importing a CSV into A's plan is a 404 and writes nothing",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const response = await c.request(`/api/plans/${w.a.plan.id}/actuals.csv`, {
+        method: "POST",
+        headers: { "Content-Type": "text/csv" },
+        body: "month,campaign,spend,mqls\n2027-01,x,1,1\n",
+      });
+      await expectJson404(response, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/plans/:planId/metrics",
+    what: "A's metrics are a 404; B's plan answers",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.get(`/api/plans/${w.a.plan.id}/metrics?today=2027-02-01`), bodies);
+      await read(await c.get(`/api/plans/${w.b.plan.id}/metrics?today=2027-02-01`), 200, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
     pattern: "/api/audit",
     what: "the audit log shows B's workspace only; A's plan as a filter is a 404",
     walk: async (c, w) => {
@@ -1030,6 +1102,9 @@ async function snapshotOfA() {
       where p.workspace_id = ${id} order by c.id`,
     notifications: await accord.sql`
       select n.id, n.user_id, n.read_at from notifications n where n.workspace_id = ${id} order by n.id`,
+    actuals: await accord.sql`
+      select (select count(*)::int from plan_actuals a join plans p on p.id = a.plan_id where p.workspace_id = ${id}) as rows,
+             (select count(*)::int from campaign_spend s join plans p on p.id = s.plan_id where p.workspace_id = ${id}) as spend`,
     signoff: await accord.sql`
       select p.id, p.frozen, p.review_version_id, p.approved_version_id, p.approved_at,
              (select count(*)::int from plan_versions v where v.plan_id = p.id) as versions,

@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { dashboardOf, MetricsQuerySchema } from "../utils/actuals.server";
+import { apiRoute, parseInput } from "../utils/api.server";
+import { requireApiSession } from "../utils/auth.server";
+import { requirePlanForMember } from "../utils/comments.server";
+
+/** GET /api/plans/:planId/metrics?today=YYYY-MM-DD: the dashboard's figures from the plan and its actuals. */
+export const loader = apiRoute(async ({ request, context, params }: LoaderFunctionArgs) => {
+  const session = await requireApiSession(request, context);
+  const plan = await requirePlanForMember(context, params.planId, session.userId);
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const { today } = parseInput(MetricsQuerySchema, query);
+  return Response.json({ metrics: await dashboardOf(context, plan.id, today) });
+});
