@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { eventStreamResponse } from "../../server/events/event-stream";
 import { apiRoute, methodNotAllowed } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
-import { requirePlanForMember } from "../utils/comments.server";
+import { requirePlanForMember } from "../utils/plans.server";
 
 /**
  * GET /api/events[?plan=<planId>]: server-sent events. `inbox` with the

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { actualsOf, saveActuals } from "../utils/actuals.server";
 import { apiRoute, methodNotAllowed, readJsonBody } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
-import { requirePlanForMember } from "../utils/comments.server";
+import { requirePlanForMember } from "../utils/plans.server";
 
 /** GET /api/plans/:planId/actuals: every member reads the plan's actuals and campaign spend. */
 export const loader = apiRoute(async ({ request, context, params }: LoaderFunctionArgs) => {

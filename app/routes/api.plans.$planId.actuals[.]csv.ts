@@ -4,7 +4,7 @@ import { actualsCsvTemplate, spendCsvTemplate } from "../domain/actuals";
 import { currentContent, importActualsCsv, refsOf } from "../utils/actuals.server";
 import { apiRoute, methodNotAllowed, parseInput, readCsvBody } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
-import { requirePlanForMember } from "../utils/comments.server";
+import { requirePlanForMember } from "../utils/plans.server";
 
 const TemplateQuerySchema = z.object({
   kind: z.enum(["actuals", "spend"], { error: "Choose kind=actuals or kind=spend." }).default("actuals"),

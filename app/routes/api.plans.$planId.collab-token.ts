@@ -1,13 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { findPlanForMember } from "../../db/queries/plans";
 import { mintCollabToken } from "../../server/collab/tokens";
 import { apiRoute, methodNotAllowed } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
-import { notFound } from "../utils/http.server";
-
-/** One answer for "malformed", "does not exist" and "not yours", so ids cannot be probed. */
-const NO_SUCH_PLAN = "There is no such plan, or you do not have access to it.";
+import { requirePlanForMember } from "../utils/plans.server";
 
 /**
  * GET /api/plans/:planId/collab-token: a short-lived credential for opening
@@ -18,10 +13,7 @@ const NO_SUCH_PLAN = "There is no such plan, or you do not have access to it.";
  */
 export const loader = apiRoute(async ({ request, context, params }: LoaderFunctionArgs) => {
   const session = await requireApiSession(request, context);
-  const planId = z.uuid().safeParse(params.planId);
-  if (!planId.success) notFound(NO_SUCH_PLAN);
-  const plan = await findPlanForMember(context.sql, planId.data, session.userId);
-  if (!plan) notFound(NO_SUCH_PLAN);
+  const plan = await requirePlanForMember(context, params.planId, session.userId);
   const { token, expiresAt } = mintCollabToken(context.sessionSecret, {
     userId: session.userId,
     planId: plan.id,

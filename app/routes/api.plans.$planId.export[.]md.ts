@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiRoute, methodNotAllowed } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
-import { requirePlanForMember } from "../utils/comments.server";
+import { requirePlanForMember } from "../utils/plans.server";
 import { exportMarkdown } from "../utils/export.server";
 
 /**

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { dashboardOf, MetricsQuerySchema } from "../utils/actuals.server";
 import { apiRoute, parseInput } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
-import { requirePlanForMember } from "../utils/comments.server";
+import { requirePlanForMember } from "../utils/plans.server";
 
 /** GET /api/plans/:planId/metrics?today=YYYY-MM-DD: the dashboard's figures from the plan and its actuals. */
 export const loader = apiRoute(async ({ request, context, params }: LoaderFunctionArgs) => {

@@ -3,7 +3,7 @@ import { listSigners } from "../../db/queries/signoff";
 import { ReopenSchema } from "../domain/signoff";
 import { apiRoute, methodNotAllowed, parseInput, readJsonBody } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
-import { requirePlanForMember } from "../utils/comments.server";
+import { requirePlanForMember } from "../utils/plans.server";
 import { forbidden } from "../utils/http.server";
 import { NO_RIGHT_TO_REOPEN, reopenPlan } from "../utils/signoff.server";
 

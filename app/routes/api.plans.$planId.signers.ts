@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { SignersSchema } from "../domain/signoff";
 import { apiRoute, methodNotAllowed, parseInput, readJsonBody } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
-import { requirePlanForMember } from "../utils/comments.server";
+import { requirePlanForMember } from "../utils/plans.server";
 import { chooseSigners, requireMayChooseSigners, signersOf } from "../utils/signers.server";
 
 /** GET /api/plans/:planId/signers: who must sign, who could, and whether you may choose. */

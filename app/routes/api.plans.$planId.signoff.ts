@@ -3,7 +3,7 @@ import { listSigners } from "../../db/queries/signoff";
 import { SignoffSchema } from "../domain/signoff";
 import { apiRoute, methodNotAllowed, parseInput, readJsonBody } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
-import { requirePlanForMember } from "../utils/comments.server";
+import { requirePlanForMember } from "../utils/plans.server";
 import { forbidden } from "../utils/http.server";
 import { NOT_A_SIGNER, signOff, signoffState } from "../utils/signoff.server";
 

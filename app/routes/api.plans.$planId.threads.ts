@@ -2,12 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ThreadCreateSchema, ThreadListQuerySchema } from "../domain/comments";
 import { apiRoute, methodNotAllowed, parseInput, readJsonBody } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
-import {
-  listPlanThreads,
-  requireMayComment,
-  requirePlanForMember,
-  startThread,
-} from "../utils/comments.server";
+import { listPlanThreads, requireMayComment, startThread } from "../utils/comments.server";
+import { requirePlanForMember } from "../utils/plans.server";
 
 /**
  * GET /api/plans/:planId/threads[?status=open|resolved|all][&mentioning=me]:

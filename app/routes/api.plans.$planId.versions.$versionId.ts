@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { apiRoute, methodNotAllowed, parseInput } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
-import { requirePlanForMember } from "../utils/comments.server";
+import { requirePlanForMember } from "../utils/plans.server";
 import { compareVersion, requireVersion } from "../utils/versions.server";
 
 const QuerySchema = z.object({

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { VersionCreateSchema } from "../domain/signoff";
 import { apiRoute, methodNotAllowed, parseInput, readJsonBody } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
-import { requirePlanForMember } from "../utils/comments.server";
+import { requirePlanForMember } from "../utils/plans.server";
 import { requireMayVersion, saveVersion, versionsOf } from "../utils/versions.server";
 
 /** GET /api/plans/:planId/versions: every version of the plan, newest first, without content. */

@@ -3,7 +3,8 @@ import type { SignoffJson } from "../domain/signoff";
 import { reviewBaseOf } from "../domain/signoff/review-base";
 import type { AccordContext } from "../utils/context.server";
 import { signersOf, type SignersJson } from "../utils/signers.server";
-import { signoffState, type PlanForMember } from "../utils/signoff.server";
+import type { PlanForMember } from "../utils/plans.server";
+import { signoffState } from "../utils/signoff.server";
 import { versionsOf } from "../utils/versions.server";
 
 /** What the plan page's sign-off card shows, and what this member may do there. */

@@ -4,7 +4,7 @@ import type { PlanContent } from "../domain/plan";
 import type { PlanStatus } from "../domain/plan-status";
 import type { AccordContext } from "../utils/context.server";
 import { exportFacts } from "../utils/export.server";
-import type { PlanForMember } from "../utils/signoff.server";
+import type { PlanForMember } from "../utils/plans.server";
 
 /** `?version=` of the print view: a version of the plan; anything else is the export's 404. */
 const PrintQuerySchema = z.object({ version: z.string().optional() });

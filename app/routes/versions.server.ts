@@ -7,7 +7,7 @@ import { can } from "../domain/policy";
 import type { VersionJson, VersionSummaryJson } from "../domain/signoff";
 import type { AccordContext } from "../utils/context.server";
 import { notFound } from "../utils/http.server";
-import type { PlanForMember } from "../utils/signoff.server";
+import type { PlanForMember } from "../utils/plans.server";
 import { requireVersion, versionsOf } from "../utils/versions.server";
 import { signoffView } from "./plan-signoff.server";
 

@@ -15,7 +15,7 @@ import { isIsoDate } from "../domain/plan";
 import { can } from "../domain/policy";
 import type { AccordContext } from "./context.server";
 import { badRequest, forbidden } from "./http.server";
-import type { PlanForMember } from "./signoff.server";
+import type { PlanForMember } from "./plans.server";
 
 /**
  * Storing a plan's actuals: read them, upsert rows posted as JSON or

@@ -22,7 +22,7 @@ import {
   insertNotifications,
   type NewNotification,
 } from "../../db/queries/notifications";
-import { findPlanForMember, type PlanRow } from "../../db/queries/plans";
+import type { PlanRow } from "../../db/queries/plans";
 import type { Db, Tx } from "../../db/sql";
 import {
   anchorSection,
@@ -41,7 +41,6 @@ import {
   type ThreadJson,
   type ThreadStatus,
 } from "../domain/comments";
-import type { Role } from "../domain/membership";
 import { methodNotAllowed } from "./api.server";
 import { requireApiSession } from "./auth.server";
 import type { AccordContext } from "./context.server";
@@ -55,7 +54,6 @@ import { badRequest, conflict, forbidden, notFound } from "./http.server";
  */
 
 /** One answer for "malformed", "does not exist" and "not yours", so ids cannot be probed. */
-export const NO_SUCH_PLAN = "There is no such plan, or you do not have access to it.";
 export const NO_SUCH_THREAD = "There is no such thread, or you do not have access to it.";
 export const NO_SUCH_COMMENT = "There is no such comment, or you do not have access to it.";
 
@@ -70,15 +68,6 @@ const Uuid = z.uuid();
 
 /** Who acts, with their role in the workspace of the plan concerned. */
 type Actor = CommentActor;
-
-/** The plan if the user belongs to its workspace, whichever workspace the session is in; 404 otherwise. */
-export function requirePlanForMember(
-  context: AccordContext,
-  planId: string | undefined,
-  userId: string,
-): Promise<PlanRow & { role: Role }> {
-  return findOr404(planId, (id) => findPlanForMember(context.sql, id, userId), NO_SUCH_PLAN);
-}
 
 export function requireThread(
   context: AccordContext,

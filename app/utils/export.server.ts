@@ -6,7 +6,7 @@ import { planToMarkdown, type MarkdownExport } from "../domain/plan/markdown";
 import type { VersionJson } from "../domain/signoff";
 import type { AccordContext } from "./context.server";
 import { notFound } from "./http.server";
-import type { PlanForMember } from "./signoff.server";
+import type { PlanForMember } from "./plans.server";
 import { requireVersion } from "./versions.server";
 
 /**

@@ -1,13 +1,9 @@
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
-import { findPlanForMember } from "../../db/queries/plans";
 import { requireMember, type Member } from "./auth.server";
 import type { AccordContext } from "./context.server";
-import { notFound } from "./http.server";
+import { requirePlanForMember } from "./plans.server";
 import { switchSessionWorkspace } from "./session.server";
-import type { PlanForMember } from "./signoff.server";
-
-export const NO_SUCH_PLAN_PAGE = "There is no such plan, or you do not have access to it.";
+import type { PlanForMember } from "./plans.server";
 
 /**
  * The plan a page is about, for the member asking: the plan page and its
@@ -22,10 +18,7 @@ export async function requirePlanPage(
   planIdParam: string | undefined,
 ): Promise<{ member: Member; plan: PlanForMember }> {
   const member = await requireMember(request, context);
-  const planId = z.uuid().safeParse(planIdParam);
-  if (!planId.success) notFound(NO_SUCH_PLAN_PAGE);
-  const plan = await findPlanForMember(context.sql, planId.data, member.user.id);
-  if (!plan) notFound(NO_SUCH_PLAN_PAGE);
+  const plan = await requirePlanForMember(context, planIdParam, member.user.id);
   if (plan.workspaceId !== member.membership.workspaceId) {
     await switchSessionWorkspace(context, member.session.id, plan.workspaceId);
     const url = new URL(request.url);

@@ -1,15 +1,40 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { appendAudit } from "../../db/queries/audit";
 import { appendUpdate, loadDocument } from "../../db/queries/documents";
-import { insertPlan, type PlanRow } from "../../db/queries/plans";
+import { findPlanForMember, insertPlan, type PlanRow } from "../../db/queries/plans";
 import { buildDoc } from "../../server/persistence/stored-doc";
 import { copyPlanUpdate, newPlanUpdate, projectPlan, type PlanContent } from "../domain/plan";
 import type { PlanCreateSchema } from "../domain/forms";
+import type { Role } from "../domain/membership";
 import { requirePermission, type Member } from "./auth.server";
 import type { AccordContext } from "./context.server";
+import { notFound } from "./http.server";
 
 /** Why a viewer or commenter is refused, on the page and in the API alike. */
 export const NO_RIGHT_TO_CREATE_PLAN = "Only owners and editors can create plans.";
+
+/** One answer for "malformed", "does not exist" and "not yours", so ids cannot be probed. */
+export const NO_SUCH_PLAN = "There is no such plan, or you do not have access to it.";
+
+/** A plan with the asking member's role in its workspace. */
+export type PlanForMember = PlanRow & { role: Role };
+
+/**
+ * The plan with the user's role, if the user belongs to its workspace
+ * (whichever workspace the session is in); otherwise the one 404 above.
+ * Every page and API route about a plan starts here.
+ */
+export async function requirePlanForMember(
+  context: AccordContext,
+  planId: string | undefined,
+  userId: string,
+): Promise<PlanForMember> {
+  const parsed = z.uuid().safeParse(planId);
+  if (!parsed.success) notFound(NO_SUCH_PLAN);
+  const plan = await findPlanForMember(context.sql, parsed.data, userId);
+  if (!plan) notFound(NO_SUCH_PLAN);
+  return plan;
+}
 
 /** What the API tells about a plan: its row without the bookkeeping dates. */
 export function planJson(plan: PlanRow) {

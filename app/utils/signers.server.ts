@@ -12,7 +12,8 @@ import { can } from "../domain/policy";
 import type { AccordContext } from "./context.server";
 import { badRequest, forbidden } from "./http.server";
 import * as refuse from "./signoff-errors.server";
-import { announce, approveIfComplete, notify, planStep, type PlanForMember } from "./signoff.server";
+import { announce, approveIfComplete, notify, planStep } from "./signoff.server";
+import type { PlanForMember } from "./plans.server";
 
 /**
  * Who must sign a plan (DESIGN.md section 5). A new plan gets one sales and

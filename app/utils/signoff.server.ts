@@ -3,7 +3,6 @@ import { appendAudit } from "../../db/queries/audit";
 import { insertComment, insertThread } from "../../db/queries/comments";
 import { announceInbox, announceSignoff, announceThread } from "../../db/queries/live-events";
 import { insertNotifications, type NewNotification } from "../../db/queries/notifications";
-import type { PlanRow } from "../../db/queries/plans";
 import {
   DuplicateSignature,
   findSignoffPlan,
@@ -18,7 +17,6 @@ import {
 import { findVersionSummary, insertVersion } from "../../db/queries/versions";
 import type { Tx } from "../../db/sql";
 import type { CurrentDocument } from "../../server/documents";
-import type { Role } from "../domain/membership";
 import type { PlanContent } from "../domain/plan";
 import { SUBMITTABLE_STATUSES } from "../domain/plan-status";
 import { can } from "../domain/policy";
@@ -30,6 +28,7 @@ import type {
   VersionSummaryJson,
 } from "../domain/signoff";
 import type { AccordContext } from "./context.server";
+import type { PlanForMember } from "./plans.server";
 import { forbidden, notFound } from "./http.server";
 import * as refuse from "./signoff-errors.server";
 
@@ -44,7 +43,6 @@ import * as refuse from "./signoff-errors.server";
  */
 
 /** A plan as the routes found it, with the asking member's role in its workspace. */
-export type PlanForMember = PlanRow & { role: Role };
 
 export const NO_RIGHT_TO_SUBMIT = "Only owners and editors can submit a plan for sign-off.";
 export const NOT_A_SIGNER = "Only the plan's required signers can sign it off.";

@@ -10,7 +10,8 @@ import { contentHash, type VersionJson, type VersionSummaryJson } from "../domai
 import type { AccordContext } from "./context.server";
 import { forbidden, notFound } from "./http.server";
 import * as refuse from "./signoff-errors.server";
-import { announce, planStep, versionOf, type PlanForMember } from "./signoff.server";
+import { announce, planStep, versionOf } from "./signoff.server";
+import type { PlanForMember } from "./plans.server";
 
 /**
  * Versions of a plan (DESIGN.md section 6): named versions editors save,
