@@ -5,7 +5,8 @@ import type { BlockingItem } from "../components/signoff/blocking-threads";
 import type { SignoffNotice } from "../components/signoff/signoff-card";
 import type { SignoffDialog } from "../components/signoff/signoff-dialogs";
 import { ReopenSchema, SignersSchema, SignoffSchema } from "../domain/signoff";
-import { SignoffApiError, signoffApi, signoffErrorText, type BlockingThreadJson } from "./signoff-api";
+import { ApiError } from "./api-client";
+import { blockingThreadsOf, signoffApi, signoffErrorText, type BlockingThreadJson } from "./signoff-api";
 
 /**
  * The sign-off steps as a page takes them: which dialog is open, the
@@ -42,14 +43,18 @@ export function useSignoffActions(planId: string, toItem: (thread: BlockingThrea
         setDialog(null);
         setNotice(typeof done === "string" ? { tone: "success", text: done } : { tone: "success", ...done });
       } catch (failure) {
-        const api = failure instanceof SignoffApiError ? failure : null;
+        const api = failure instanceof ApiError ? failure : null;
         if (api && (api.status === 400 || api.status === 0)) {
           const onField = field && api.fieldErrors[field]?.[0];
           setError(onField ? { text: onField, field } : { text: signoffErrorText(api) });
           return;
         }
         setDialog(null);
-        setNotice({ tone: "error", text: signoffErrorText(failure), threads: api?.threads.map(toItem) });
+        setNotice({
+          tone: "error",
+          text: signoffErrorText(failure),
+          threads: blockingThreadsOf(failure).map(toItem),
+        });
       } finally {
         setBusy(false);
       }

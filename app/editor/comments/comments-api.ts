@@ -1,55 +1,16 @@
 import type { Anchor, CommentJson, ThreadJson } from "../../domain/comments";
+import { ApiError, callApi as call } from "../../utils/api-client";
 
 /**
  * The comment endpoints of the JSON API (docs/API.md, "Comments") as the
  * plan page calls them. Every call answers the thread as the server now
- * has it, or throws a CommentsApiError with the server's message and field
+ * has it, or throws an ApiError with the server's message and field
  * errors, ready to show next to the field.
  */
 
-export class CommentsApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly fieldErrors: Record<string, string[]> = {},
-  ) {
-    super(message);
-    this.name = "CommentsApiError";
-  }
-}
-
-const OFFLINE = "Accord can’t be reached right now. Check your connection and try again.";
-
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers:
-        body === undefined
-          ? { Accept: "application/json" }
-          : { "Content-Type": "application/json", Accept: "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "same-origin",
-    });
-  } catch {
-    throw new CommentsApiError(OFFLINE, 0);
-  }
-  const data = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-  if (!response.ok) {
-    const message =
-      typeof data?.message === "string" ? data.message : `The request failed (${response.status}).`;
-    const fieldErrors = (data?.fieldErrors ?? {}) as Record<string, string[]>;
-    throw new CommentsApiError(message, response.status, fieldErrors);
-  }
-  if (!data)
-    throw new CommentsApiError("The server answered something unexpected. Try again.", response.status);
-  return data as T;
-}
-
 /** The first message of a failed call for one field (or the call's message). */
 export function errorFor(error: unknown, field?: string): string {
-  if (error instanceof CommentsApiError) return (field && error.fieldErrors[field]?.[0]) || error.message;
+  if (error instanceof ApiError) return (field && error.fieldErrors[field]?.[0]) || error.message;
   return "Something went wrong. Try again.";
 }
 
