@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AUDIT_ACTIONS, listAudit } from "../../db/queries/audit";
 import { findPlanForMember } from "../../db/queries/plans";
 import type { Member } from "./auth.server";
+import type { AuditEntryJson } from "../domain/audit";
 import type { AccordContext } from "./context.server";
 import { notFound } from "./http.server";
 
@@ -33,14 +34,7 @@ export const AuditQuerySchema = z.object({
     .default(50),
 });
 
-export interface AuditEntryJson {
-  id: string;
-  at: string;
-  action: string;
-  actor: { id: string; name: string } | null;
-  plan: { id: string; title: string } | null;
-  detail: Record<string, unknown>;
-}
+export type { AuditEntryJson };
 
 export async function auditPage(
   context: AccordContext,

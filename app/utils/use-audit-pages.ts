@@ -1,9 +1,9 @@
 import { useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import type { AuditEntryView } from "../components/audit/audit-words";
+import type { AuditEntryJson } from "../domain/audit";
 
 interface AuditPage {
-  entries: AuditEntryView[];
+  entries: AuditEntryJson[];
   next: string | null;
 }
 

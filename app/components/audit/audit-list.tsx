@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { formatDateTime } from "../members/format-date-time";
 import { RelativeTime } from "../relative-time";
-import { auditFacts, auditSentence, type AuditEntryView } from "./audit-words";
+import type { AuditEntryJson } from "../../domain/audit";
+import { auditFacts, auditSentence } from "./audit-words";
 
 /**
  * Audit log entries, newest first: when (relative, with the exact UTC time
@@ -13,7 +14,7 @@ export function AuditList({
   people,
   showPlan,
 }: {
-  entries: readonly AuditEntryView[];
+  entries: readonly AuditEntryJson[];
   people: Readonly<Record<string, string>>;
   /** The workspace's log names each entry's plan; a plan's own log need not. */
   showPlan: boolean;

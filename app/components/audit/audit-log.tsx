@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { AuditList } from "./audit-list";
-import { AUDIT_ACTION_NAMES, type AuditEntryView } from "./audit-words";
+import type { AuditEntryJson } from "../../domain/audit";
+import { AUDIT_ACTION_NAMES } from "./audit-words";
 
 /**
  * An audit log page's body: the filter, the entries, "Load older" while
@@ -16,7 +17,7 @@ export function AuditLog({
 }: {
   /** The entries shown so far and how to load older ones. */
   pages: {
-    entries: readonly AuditEntryView[];
+    entries: readonly AuditEntryJson[];
     olderHref: string | null;
     loading: boolean;
     loadOlder: () => void;

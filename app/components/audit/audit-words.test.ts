@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { auditFacts, auditSentence, type AuditEntryView } from "./audit-words";
+import type { AuditEntryJson } from "../../domain/audit";
+import { auditFacts, auditSentence } from "./audit-words";
 
 const people = { u1: "Raj Mehta", u2: "Lena Fischer", u3: "Sam Ortiz" };
-const entry = (action: string, detail: Record<string, unknown>): AuditEntryView => ({
+const entry = (action: string, detail: Record<string, unknown>): AuditEntryJson => ({
   id: "1",
   at: "2027-01-05T14:03:00.000Z",
   action,

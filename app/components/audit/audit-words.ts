@@ -1,15 +1,6 @@
 import { ROLE_LABELS, TEAM_LABELS, type Role, type Team } from "../../domain/membership";
+import type { AuditEntryJson } from "../../domain/audit";
 import { shortHash } from "../../domain/signoff";
-
-/** An audit log entry as the API answers it (docs/API.md, `GET /api/audit`). */
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  action: string;
-  actor: { id: string; name: string } | null;
-  plan: { id: string; title: string } | null;
-  detail: Record<string, unknown>;
-}
 
 /** A fact of an entry: "Reason: …", "Hash: 9f86d0818847". */
 export interface AuditFact {
@@ -50,7 +41,7 @@ const nameOf = (people: People, id: unknown) =>
   typeof id === "string" ? (people[id] ?? "a former member") : "someone";
 
 /** What the actor did, in words, to follow their name: "approved version 4". */
-export function auditSentence(entry: AuditEntryView, people: People): string {
+export function auditSentence(entry: AuditEntryJson, people: People): string {
   const d = entry.detail;
   switch (entry.action) {
     case "workspace.created":
@@ -91,7 +82,7 @@ export function auditSentence(entry: AuditEntryView, people: People): string {
 }
 
 /** The entry's details worth reading: reasons, notes, names, versions, short hashes, role changes. */
-export function auditFacts(entry: AuditEntryView, people: People): AuditFact[] {
+export function auditFacts(entry: AuditEntryJson, people: People): AuditFact[] {
   const d = entry.detail;
   const facts: AuditFact[] = [];
   const add = (label: string, value: string | null, extra: Partial<AuditFact> = {}) => {
