@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import * as Y from "yjs";
 import { openPeer, type Peer } from "../support/collab";
-import { DEMO, accordUrl, expect, login, test } from "./fixtures";
+import { accordUrl, createPlanViaApi, expect, openAs as openPerson, test, type Person } from "./fixtures";
 
 /**
  * The plan editor in real browsers against the real server: two people
@@ -16,35 +16,30 @@ test.describe.configure({ timeout: 120_000 });
 
 type Who = "maya" | "sam" | "vic";
 
-interface Person {
-  context: BrowserContext;
-  page: Page;
-}
-
-const opened: BrowserContext[] = [];
 const peers: Peer[] = [];
 
-test.afterEach(async () => {
+test.afterEach(() => {
   peers.splice(0).forEach((peer) => peer.destroy());
-  await Promise.all(opened.splice(0).map((context) => context.close()));
 });
 
-async function openAs(browser: Browser, who: Who): Promise<Person> {
-  const context = await browser.newContext({ baseURL: accordUrl(), viewport: { width: 1280, height: 800 } });
-  opened.push(context);
-  const page = await context.newPage();
-  await login(page, DEMO[who].email, DEMO[who].password);
-  return { context, page };
-}
+const openAs = (browser: Browser, who: Who) =>
+  openPerson(browser, who, { viewport: { width: 1280, height: 800 } });
 
 /** A new plan (from the template) in the demo workspace, made through the API as `page`'s user. */
-async function createPlan(page: Page): Promise<string> {
-  const response = await page.request.post("/api/plans", {
-    data: { title: `Co-editing ${randomUUID().slice(0, 8)}`, period: "2027-Q2", currency: "EUR" },
-  });
-  expect(response.status()).toBe(201);
-  const body = (await response.json()) as { plan: { id: string } };
-  return body.plan.id;
+const createPlan = (page: Page) =>
+  createPlanViaApi(page, { title: `Co-editing ${randomUUID().slice(0, 8)}`, period: "2027-Q2" });
+
+/** Maya and `other` logged in, both on a new plan Maya made. */
+async function mayaAnd(
+  browser: Browser,
+  other: Who,
+): Promise<{ maya: Person; other: Person; planId: string }> {
+  const maya = await openAs(browser, "maya");
+  const them = await openAs(browser, other);
+  const planId = await createPlan(maya.page);
+  await openPlan(maya.page, planId);
+  await openPlan(them.page, planId);
+  return { maya, other: them, planId };
 }
 
 async function openPlan(page: Page, planId: string): Promise<void> {
@@ -74,11 +69,7 @@ test.describe("the plan editor", () => {
   test("two people type into the strategy at once, see each other's caret, avatar and section, and end with the same text", async ({
     browser,
   }) => {
-    const maya = await openAs(browser, "maya");
-    const sam = await openAs(browser, "sam");
-    const planId = await createPlan(maya.page);
-    await openPlan(maya.page, planId);
-    await openPlan(sam.page, planId);
+    const { maya, other: sam } = await mayaAnd(browser, "sam");
 
     // Presence: each sees the other, and themselves as "You".
     await expect(maya.page.getByRole("button", { name: /Follow Sam Carter/ })).toBeVisible({
@@ -131,11 +122,7 @@ test.describe("the plan editor", () => {
   test("offline edits wait in the browser, are counted, keep the page from closing, and arrive after reconnecting", async ({
     browser,
   }) => {
-    const maya = await openAs(browser, "maya");
-    const sam = await openAs(browser, "sam");
-    const planId = await createPlan(maya.page);
-    await openPlan(maya.page, planId);
-    await openPlan(sam.page, planId);
+    const { maya, other: sam, planId } = await mayaAnd(browser, "sam");
     await expect(badge(sam.page)).toHaveText("Saved", { timeout: 15_000 });
 
     await sam.context.setOffline(true);
@@ -164,11 +151,7 @@ test.describe("the plan editor", () => {
   });
 
   test("a viewer reads the plan and sees who is here, but cannot change anything", async ({ browser }) => {
-    const maya = await openAs(browser, "maya");
-    const vic = await openAs(browser, "vic");
-    const planId = await createPlan(maya.page);
-    await openPlan(maya.page, planId);
-    await openPlan(vic.page, planId);
+    const { maya, other: vic } = await mayaAnd(browser, "vic");
 
     await expect(vic.page.getByRole("note")).toHaveText(
       "You are a viewer in this workspace: you can read the plan but not change it.",
@@ -232,11 +215,7 @@ test.describe("the plan editor", () => {
   });
 
   test("undo and redo take back only one's own changes", async ({ browser }) => {
-    const maya = await openAs(browser, "maya");
-    const sam = await openAs(browser, "sam");
-    const planId = await createPlan(maya.page);
-    await openPlan(maya.page, planId);
-    await openPlan(sam.page, planId);
+    const { maya, other: sam } = await mayaAnd(browser, "sam");
     const undo = maya.page.getByRole("button", { name: "Undo" });
     await expect(undo).toBeDisabled();
 
@@ -261,11 +240,7 @@ test.describe("the plan editor", () => {
   test("lead definitions: hand-off fields and the SLA are validated before anything is written", async ({
     browser,
   }) => {
-    const maya = await openAs(browser, "maya");
-    const sam = await openAs(browser, "sam");
-    const planId = await createPlan(maya.page);
-    await openPlan(maya.page, planId);
-    await openPlan(sam.page, planId);
+    const { maya, other: sam } = await mayaAnd(browser, "sam");
 
     const newField = maya.page.getByLabel("New hand-off field");
     await newField.fill("Budget owner");

@@ -1,6 +1,12 @@
-import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { createMember, createWorkspaceWithOwner } from "../support/factories";
-import { DEMO, accordUrl, e2eSql, expect, login, test } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
+import {
+  commenterWorkspace,
+  createPlanViaApi,
+  expect,
+  openAs as openPerson,
+  test,
+  type Who,
+} from "./fixtures";
 
 /**
  * Threads on words of the rich text, in two real browsers: the selection's
@@ -12,22 +18,8 @@ import { DEMO, accordUrl, e2eSql, expect, login, test } from "./fixtures";
 
 test.describe.configure({ timeout: 120_000 });
 
-const opened: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(opened.splice(0).map((context) => context.close()));
-});
-
-async function openAs(
-  browser: Browser,
-  who: "maya" | "sam" | { email: string; password: string },
-): Promise<Page> {
-  const context = await browser.newContext({ baseURL: accordUrl(), viewport: { width: 1280, height: 900 } });
-  opened.push(context);
-  const page = await context.newPage();
-  const { email, password } = typeof who === "string" ? DEMO[who] : who;
-  await login(page, email, password);
-  return page;
-}
+/** `who`'s page in a browser context of their own. */
+const openAs = async (browser: Browser, who: Who): Promise<Page> => (await openPerson(browser, who)).page;
 
 const strategy = (page: Page) => page.getByRole("textbox", { name: "Strategy", exact: true });
 const highlight = (page: Page) => strategy(page).locator(".comment-anchor");
@@ -57,11 +49,7 @@ test("a thread on selected words follows edits around it and detaches when they 
   const maya = await openAs(browser, "maya");
   const sam = await openAs(browser, "sam");
   const title = `Text anchors ${Date.now()}`;
-  const created = await maya.request.post("/api/plans", {
-    data: { title, period: "2027-Q4", currency: "EUR" },
-  });
-  expect(created.status()).toBe(201);
-  const planId = ((await created.json()) as { plan: { id: string } }).plan.id;
+  const planId = await createPlanViaApi(maya, { title, period: "2027-Q4" });
 
   await maya.goto(`/plans/${planId}`);
   await strategy(maya).click();
@@ -137,17 +125,9 @@ test("Ctrl+Alt+M starts a thread on the selection", async ({ browser }) => {
 
 test("a commenter comments on words of text they cannot change", async ({ browser }) => {
   // A workspace of its own, so the demo workspace's members stay as other specs expect.
-  const { workspace, owner } = await createWorkspaceWithOwner(e2eSql());
-  const commenter = await createMember(e2eSql(), {
-    workspaceId: workspace.id,
-    role: "commenter",
-    team: "sales",
-  });
+  const { owner, commenter } = await commenterWorkspace();
   const lead = await openAs(browser, owner);
-  const created = await lead.request.post("/api/plans", {
-    data: { title: `Read-only text ${Date.now()}`, period: "2027-Q4", currency: "EUR" },
-  });
-  const planId = ((await created.json()) as { plan: { id: string } }).plan.id;
+  const planId = await createPlanViaApi(lead, { title: `Read-only text ${Date.now()}`, period: "2027-Q4" });
   await lead.goto(`/plans/${planId}`);
   await strategy(lead).click();
   await lead.keyboard.press("ControlOrMeta+a");

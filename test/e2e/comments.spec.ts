@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
-import { createMember, createWorkspaceWithOwner } from "../support/factories";
-import { DEMO, accordUrl, e2eSql, expect, login, test } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { commenterWorkspace, createPlanViaApi, expect, openAs, test } from "./fixtures";
 
 /**
  * Comment threads in real browsers against the real server: a thread on a
@@ -14,36 +13,8 @@ import { DEMO, accordUrl, e2eSql, expect, login, test } from "./fixtures";
 
 test.describe.configure({ timeout: 120_000 });
 
-type Who = "maya" | "sam" | "vic";
-
-interface Person {
-  context: BrowserContext;
-  page: Page;
-}
-
-const opened: BrowserContext[] = [];
-
-test.afterEach(async () => {
-  await Promise.all(opened.splice(0).map((context) => context.close()));
-});
-
-async function openAs(browser: Browser, who: Who | { email: string; password: string }): Promise<Person> {
-  const context = await browser.newContext({ baseURL: accordUrl(), viewport: { width: 1280, height: 900 } });
-  opened.push(context);
-  const page = await context.newPage();
-  const { email, password } = typeof who === "string" ? DEMO[who] : who;
-  await login(page, email, password);
-  return { context, page };
-}
-
 /** A new plan from the template, made through the API as `page`'s user. */
-async function createPlan(page: Page, title: string): Promise<string> {
-  const response = await page.request.post("/api/plans", {
-    data: { title, period: "2027-Q3", currency: "EUR" },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { plan: { id: string } }).plan.id;
-}
+const createPlan = (page: Page, title: string) => createPlanViaApi(page, { title, period: "2027-Q3" });
 
 /** A thread on a whole section, started through the API. */
 async function startSectionThread(
@@ -278,12 +249,7 @@ test.describe("comment threads", () => {
   }) => {
     const run = randomUUID().slice(0, 8);
     // A workspace of its own, so the demo workspace's members stay as other specs expect.
-    const { workspace, owner } = await createWorkspaceWithOwner(e2eSql());
-    const commenter = await createMember(e2eSql(), {
-      workspaceId: workspace.id,
-      role: "commenter",
-      team: "sales",
-    });
+    const { owner, commenter } = await commenterWorkspace();
     const lead = await openAs(browser, owner);
     const planId = await createPlan(lead.page, `Commenters ${run}`);
     await openPlan(lead.page, planId);

@@ -1,7 +1,15 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
 import { createSql, type Sql } from "../../db/sql";
 import { buildUser, type BuiltUser } from "../support/build-user";
+import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 
 export { expect, buildUser, type BuiltUser };
 
@@ -28,7 +36,7 @@ function requiredEnv(name: string): string {
   return value;
 }
 
-type DemoKey = "owner" | "maya" | "sam" | "lena" | "raj" | "vic";
+export type DemoKey = "owner" | "maya" | "sam" | "lena" | "raj" | "vic";
 
 /**
  * The seeded Northwind people by first part of their e-mail, with the shared
@@ -41,11 +49,15 @@ export const DEMO = Object.fromEntries(
 ) as Record<DemoKey, (typeof DEMO_USERS)[number] & { password: string }>;
 export { DEMO_PASSWORD, DEMO_USERS };
 
+/** The browser contexts openAs opened in the running test; the `closeOpened` fixture closes them. */
+const opened: BrowserContext[] = [];
+
 /**
  * Playwright's `test` pointed at the e2e server (`page.goto("/plans")` works),
- * plus `user`: fresh, unique sign-up values per test.
+ * plus `user`: fresh, unique sign-up values per test. Contexts made by
+ * openAs are closed when each test ends.
  */
-export const test = base.extend<{ user: BuiltUser }, { closeE2eSql: void }>({
+export const test = base.extend<{ user: BuiltUser; closeOpened: void }, { closeE2eSql: void }>({
   // `provide`, not Playwright's usual `use`: the React hooks lint rule takes `use` for a hook.
   baseURL: async ({}, provide) => {
     await provide(accordUrl());
@@ -53,6 +65,13 @@ export const test = base.extend<{ user: BuiltUser }, { closeE2eSql: void }>({
   user: async ({}, provide) => {
     await provide(buildUser());
   },
+  closeOpened: [
+    async ({}, provide) => {
+      await provide();
+      await Promise.all(opened.splice(0).map((context) => context.close()));
+    },
+    { auto: true },
+  ],
   closeE2eSql: [
     async ({}, provide) => {
       await provide();
@@ -81,4 +100,57 @@ export async function signup(page: Page, user: BuiltUser): Promise<void> {
   await page.getByLabel("Workspace name", { exact: true }).fill(user.workspace);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL((url) => url.pathname.startsWith("/plans"));
+}
+
+/** A seeded person by key, or anyone with an e-mail and password (e.g. a factory's CreatedMember). */
+export type Who = DemoKey | { email: string; password: string };
+
+/** One person in a browser context of their own. */
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Opens a new browser context on the e2e server, logs `who` in there and
+ * returns it; the context is closed when the test ends. `options` replace
+ * the default 1280×900 viewport (`{}` keeps the project's).
+ */
+export async function openAs(
+  browser: Browser,
+  who: Who,
+  options: BrowserContextOptions = { viewport: { width: 1280, height: 900 } },
+): Promise<Person> {
+  const context = await browser.newContext({ baseURL: accordUrl(), ...options });
+  opened.push(context);
+  const page = await context.newPage();
+  const { email, password } = typeof who === "string" ? DEMO[who] : who;
+  await login(page, email, password);
+  return { context, page };
+}
+
+/** A new plan (from the template) made through the API as `page`'s user; its id. Currency defaults to EUR. */
+export async function createPlanViaApi(
+  page: Page,
+  data: { title: string; period: string; currency?: string },
+): Promise<string> {
+  const response = await page.request.post("/api/plans", {
+    data: { title: data.title, period: data.period, currency: data.currency ?? "EUR" },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { plan: { id: string } }).plan.id;
+}
+
+/**
+ * A workspace of its own with an owner and a commenter in sales, so the demo
+ * workspace's members stay as other specs expect.
+ */
+export async function commenterWorkspace(): Promise<{ owner: CreatedMember; commenter: CreatedMember }> {
+  const { workspace, owner } = await createWorkspaceWithOwner(e2eSql());
+  const commenter = await createMember(e2eSql(), {
+    workspaceId: workspace.id,
+    role: "commenter",
+    team: "sales",
+  });
+  return { owner, commenter };
 }

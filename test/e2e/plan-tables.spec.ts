@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { DEMO, expect, login, test } from "./fixtures";
+import { DEMO, expect, login, openAs as openPerson, test, type Who } from "./fixtures";
 
 /**
  * The plan's tables in two browsers at once: edits converge, refused values
@@ -7,8 +7,6 @@ import { DEMO, expect, login, test } from "./fixtures";
  * numbers, and reorder and delete reach the other person. Every test makes
  * its own plan, so the shared e2e database only gains plans.
  */
-
-type Person = (typeof DEMO)[keyof typeof DEMO];
 
 /** Creates a plan through the form as whoever is logged in on `page`, and waits for the live editor. */
 async function createPlan(page: Page, title: string): Promise<string> {
@@ -25,11 +23,9 @@ async function waitForTables(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { level: 2, name: "Glossary" })).toBeVisible({ timeout: 15_000 });
 }
 
-/** A second person, in their own browser context, on the same plan. */
-async function openAs(browser: Browser, person: Person, url: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await login(page, person.email, person.password);
+/** A second person, in their own browser context (the project's viewport), on the same plan. */
+async function openAs(browser: Browser, who: Who, url: string): Promise<Page> {
+  const { page } = await openPerson(browser, who, {});
   await page.goto(url);
   await waitForTables(page);
   return page;
@@ -64,7 +60,7 @@ test.describe("plan tables", () => {
   }) => {
     await login(page, DEMO.maya.email, DEMO.maya.password);
     const url = await createPlan(page, `Tables converge ${Date.now()}`);
-    const sam = await openAs(browser, DEMO.sam, url);
+    const sam = await openAs(browser, "sam", url);
 
     // Empty: the hint and the add button.
     await expect(section(page, "targetMarkets")).toContainText("No target markets yet.");
@@ -82,12 +78,16 @@ test.describe("plan tables", () => {
     await samSize.fill("200–1,000 employees");
     await Promise.all([mayaRegion.press("Enter"), samSize.press("Enter")]);
     await section(page, "targetMarkets").getByLabel("Priority of Mid-market fintech").selectOption("high");
-    await section(sam, "targetMarkets").getByLabel("Owner of Mid-market fintech").selectOption({ label: "Sam Carter" });
+    await section(sam, "targetMarkets")
+      .getByLabel("Owner of Mid-market fintech")
+      .selectOption({ label: "Sam Carter" });
 
     for (const view of [page, sam]) {
       const markets = section(view, "targetMarkets");
       await expect(markets.getByLabel("Region of Mid-market fintech")).toHaveValue("DACH");
-      await expect(markets.getByLabel("Company size of Mid-market fintech")).toHaveValue("200–1,000 employees");
+      await expect(markets.getByLabel("Company size of Mid-market fintech")).toHaveValue(
+        "200–1,000 employees",
+      );
       await expect(markets.getByLabel("Priority of Mid-market fintech")).toHaveValue("high");
       await expect(markets.getByLabel("Owner of Mid-market fintech").locator("option:checked")).toHaveText(
         "Sam Carter",
@@ -103,8 +103,6 @@ test.describe("plan tables", () => {
     await expect(regionCell).toContainText("Sam Carter");
     await section(sam, "targetMarkets").getByLabel("Region of Mid-market fintech").blur();
     await expect(regionCell).not.toHaveClass(/has-peer/);
-
-    await sam.context().close();
   });
 
   test("a bad number and an end date before the start are refused at the cell and never synced", async ({
@@ -114,7 +112,7 @@ test.describe("plan tables", () => {
     await login(page, DEMO.maya.email, DEMO.maya.password);
     const url = await createPlan(page, `Tables refuse ${Date.now()}`);
     await addMarket(page, "Retail banks");
-    const sam = await openAs(browser, DEMO.sam, url);
+    const sam = await openAs(browser, "sam", url);
 
     // A revenue goal: the new row takes the market without a goal.
     const goals = section(page, "revenueGoals");
@@ -162,8 +160,6 @@ test.describe("plan tables", () => {
     await typeInto(end, "2027-03-31");
     await expect(end).not.toHaveAttribute("aria-invalid", "true");
     await expect(samCampaigns.getByLabel("End of Spring webinars")).toHaveValue("2027-03-31");
-
-    await sam.context().close();
   });
 
   test("the reverse funnel shows what a market needs and the gap against its campaigns", async ({
@@ -191,7 +187,9 @@ test.describe("plan tables", () => {
     const campaigns = section(page, "campaigns");
     await campaigns.getByRole("button", { name: "Add campaign" }).click();
     await typeInto(campaigns.getByLabel("Campaign of campaign 1"), "Fintech webinar");
-    await campaigns.getByLabel("Target market of Fintech webinar").selectOption({ label: "Mid-market fintech" });
+    await campaigns
+      .getByLabel("Target market of Fintech webinar")
+      .selectOption({ label: "Mid-market fintech" });
     await typeInto(campaigns.getByLabel("Expected MQLs of Fintech webinar"), "480");
 
     // 1.2M / 40k = 30 deals; / 25 % = 120 SQLs; / 20 % = 600 MQLs; 480 expected: 120 short.
@@ -200,7 +198,7 @@ test.describe("plan tables", () => {
     await expect(line.getByRole("cell").last()).toHaveClass(/short/);
 
     // The other person sees the same figures, computed in their browser.
-    const sam = await openAs(browser, DEMO.sam, url);
+    const sam = await openAs(browser, "sam", url);
     await expect(
       sam.getByRole("table", { name: "Reverse funnel" }).getByRole("row", { name: /Mid-market fintech/ }),
     ).toContainText("−120 short");
@@ -208,8 +206,6 @@ test.describe("plan tables", () => {
     // Sam raises the campaign's estimate: both see the gap close.
     await typeInto(section(sam, "campaigns").getByLabel("Expected MQLs of Fintech webinar"), "650");
     await expect(line).toContainText("+50 to spare");
-
-    await sam.context().close();
   });
 
   test("reorder (buttons and Alt+Arrow) and delete (confirmed, undoable) reach the other person", async ({
@@ -223,7 +219,7 @@ test.describe("plan tables", () => {
       await glossary.getByRole("button", { name: "Add term" }).click();
       await typeInto(glossary.getByLabel(`Term of term ${i + 1}`), term);
     }
-    const sam = await openAs(browser, DEMO.sam, url);
+    const sam = await openAs(browser, "sam", url);
     const termsOf = (view: Page) =>
       section(view, "glossary")
         .locator("tbody th input")
@@ -255,7 +251,10 @@ test.describe("plan tables", () => {
     await expect.poll(() => termsOf(page)).toEqual(["Pipeline", "MQL", "SQL"]);
 
     // A cell edit after a move lands on the moved row.
-    await typeInto(glossary.getByLabel("Agreed definition of MQL"), "A lead that fits the ICP and engaged twice.");
+    await typeInto(
+      glossary.getByLabel("Agreed definition of MQL"),
+      "A lead that fits the ICP and engaged twice.",
+    );
     await expect(section(sam, "glossary").getByLabel("Agreed definition of MQL")).toHaveValue(
       "A lead that fits the ICP and engaged twice.",
     );
@@ -265,7 +264,10 @@ test.describe("plan tables", () => {
     await glossary.getByRole("button", { name: "Cancel" }).click();
     await expect.poll(() => termsOf(page)).toEqual(["Pipeline", "MQL", "SQL"]);
     await glossary.getByRole("button", { name: "Delete SQL" }).click();
-    await glossary.getByRole("group", { name: "Delete SQL?" }).getByRole("button", { name: "Delete SQL" }).click();
+    await glossary
+      .getByRole("group", { name: "Delete SQL?" })
+      .getByRole("button", { name: "Delete SQL" })
+      .click();
     await expect.poll(() => termsOf(page)).toEqual(["Pipeline", "MQL"]);
     await expect.poll(() => termsOf(sam)).toEqual(["Pipeline", "MQL"]);
     await expect(glossary.getByRole("status").filter({ hasText: "Deleted SQL." })).toBeVisible();
@@ -274,8 +276,6 @@ test.describe("plan tables", () => {
     await glossary.getByRole("button", { name: "Undo" }).click();
     await expect.poll(() => termsOf(page)).toEqual(["Pipeline", "MQL", "SQL"]);
     await expect.poll(() => termsOf(sam)).toEqual(["Pipeline", "MQL", "SQL"]);
-
-    await sam.context().close();
   });
 
   test("a viewer reads the tables as text, without add, move or delete", async ({ page, browser }) => {
@@ -284,7 +284,7 @@ test.describe("plan tables", () => {
     await addMarket(page, "Public sector");
     await section(page, "targetMarkets").getByLabel("Priority of Public sector").selectOption("low");
 
-    const vic = await openAs(browser, DEMO.vic, url);
+    const vic = await openAs(browser, "vic", url);
     const markets = section(vic, "targetMarkets");
     await expect(markets.getByRole("rowheader", { name: "Public sector" })).toBeVisible();
     await expect(markets.getByRole("row", { name: /Public sector/ })).toContainText("Low");
@@ -293,7 +293,5 @@ test.describe("plan tables", () => {
     await expect(vic.getByRole("button", { name: /^Add / })).toHaveCount(0);
     await expect(markets.getByRole("button")).toHaveCount(0);
     await expect(section(vic, "glossary")).toContainText("No terms yet.");
-
-    await vic.context().close();
   });
 });

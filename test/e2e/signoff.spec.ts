@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { DEMO, accordUrl, expect, login, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { createPlanViaApi, expect, openAs, test } from "./fixtures";
 
 /**
  * The sign-off workflow in real browsers against the real server: an
@@ -15,35 +15,8 @@ import { DEMO, accordUrl, expect, login, test } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
-type Who = "maya" | "sam" | "lena" | "raj";
-
-interface Person {
-  context: BrowserContext;
-  page: Page;
-}
-
-const opened: BrowserContext[] = [];
-
-test.afterEach(async () => {
-  await Promise.all(opened.splice(0).map((context) => context.close()));
-});
-
-async function openAs(browser: Browser, who: Who): Promise<Person> {
-  const context = await browser.newContext({ baseURL: accordUrl(), viewport: { width: 1280, height: 900 } });
-  opened.push(context);
-  const page = await context.newPage();
-  await login(page, DEMO[who].email, DEMO[who].password);
-  return { context, page };
-}
-
 /** A new plan from the template, made through the API as `page`'s user (Raj and Lena sign it by default). */
-async function createPlan(page: Page, title: string): Promise<string> {
-  const response = await page.request.post("/api/plans", {
-    data: { title, period: "2027-Q4", currency: "EUR" },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { plan: { id: string } }).plan.id;
-}
+const createPlan = (page: Page, title: string) => createPlanViaApi(page, { title, period: "2027-Q4" });
 
 async function openPlan(page: Page, planId: string): Promise<void> {
   await page.goto(`/plans/${planId}`);
