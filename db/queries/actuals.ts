@@ -11,6 +11,14 @@ import type { Db, Tx } from "../sql";
 /** Rows per insert: 11 parameters a row stays well under PostgreSQL's 65,535 per statement. */
 const BATCH = 2000;
 
+/** Writes rows BATCH at a time: one statement per batch keeps parameters within PostgreSQL's limit. */
+async function inBatches<T>(
+  rows: readonly T[],
+  write: (batch: readonly T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += BATCH) await write(rows.slice(start, start + BATCH));
+}
+
 export async function listActuals(db: Db, planId: string): Promise<ActualsRow[]> {
   return db<ActualsRow[]>`
     select target_market_id as "targetMarketId", month,
@@ -37,8 +45,8 @@ export async function upsertActuals(
   updatedBy: string,
   rows: readonly ActualsRow[],
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = rows.slice(start, start + BATCH).map((row) => ({
+  await inBatches(rows, async (slice) => {
+    const batch = slice.map((row) => ({
       plan_id: planId,
       target_market_id: row.targetMarketId,
       month: row.month,
@@ -58,7 +66,7 @@ export async function upsertActuals(
         pipeline_created = excluded.pipeline_created, mqls = excluded.mqls, sqls = excluded.sqls,
         followed_up_in_sla = excluded.followed_up_in_sla, handed_off = excluded.handed_off,
         updated_by = excluded.updated_by, updated_at = now()`;
-  }
+  });
 }
 
 /** Inserts or overwrites campaign months, batched like upsertActuals. */
@@ -68,8 +76,8 @@ export async function upsertCampaignSpend(
   updatedBy: string,
   rows: readonly CampaignSpendRow[],
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = rows.slice(start, start + BATCH).map((row) => ({
+  await inBatches(rows, async (slice) => {
+    const batch = slice.map((row) => ({
       plan_id: planId,
       campaign_id: row.campaignId,
       month: row.month,
@@ -82,5 +90,5 @@ export async function upsertCampaignSpend(
       on conflict (plan_id, campaign_id, month) do update set
         spend = excluded.spend, mqls = excluded.mqls,
         updated_by = excluded.updated_by, updated_at = now()`;
-  }
+  });
 }
