@@ -13,6 +13,7 @@ import {
   MESSAGE,
   ProtocolError,
 } from "./protocol";
+import { poisonUpdate } from "./test-fakes";
 
 /** What y-websocket's provider puts in a frame. */
 function providerFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -33,28 +34,6 @@ function sampleDoc(clientId = 1): Y.Doc {
   doc.getXmlFragment("journey").insert(0, [paragraph]);
   doc.getText("strategy").delete(0, 6);
   return doc;
-}
-
-/** A Yjs update that decodes and then throws half-way: its second struct's origin is its own future. */
-function poisonUpdate(): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint(e, 5000);
-  encoding.writeVarUint(e, 0);
-  encoding.writeUint8(e, 4);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarString(e, "strategy");
-  encoding.writeVarString(e, "HALF-APPLIED");
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint(e, 1234);
-  encoding.writeVarUint(e, 0);
-  encoding.writeUint8(e, 0x84);
-  encoding.writeVarUint(e, 1234);
-  encoding.writeVarUint(e, 5);
-  encoding.writeVarString(e, "x");
-  encoding.writeVarUint(e, 0);
-  return encoding.toUint8Array(e);
 }
 
 /** A small deterministic PRNG, so the fuzz test is the same on every run. */

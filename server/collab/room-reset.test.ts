@@ -1,13 +1,12 @@
-import * as encoding from "lib0/encoding";
 import { expect, test, vi } from "vitest";
 import * as Y from "yjs";
 import { createLogger } from "../logger";
 import type { DocPersistence } from "../persistence/doc-persistence";
-import type { CollabMember } from "./authorize";
 import type * as Protocol from "./protocol";
 import { ProtocolError } from "./protocol";
 import type { RoomConnection } from "./room";
 import { ROOM_RESET_CLOSE, Rooms } from "./rooms";
+import { poisonUpdate, TEST_PLAN, testMember } from "./test-fakes";
 
 /**
  * The last line of defence: should an update that passed checkUpdate still
@@ -21,36 +20,8 @@ vi.mock("./protocol", async (importOriginal) => ({
   checkUpdate: () => {},
 }));
 
-const PLAN = "5e0b8a0c-2f4d-4c1e-8f61-1f2b3c4d5e6f";
-const member: CollabMember = {
-  userId: "u",
-  name: "U",
-  role: "editor",
-  team: "sales",
-  workspaceId: "w",
-  sessionId: "s",
-  planId: PLAN,
-  planStatus: "draft",
-  readOnly: false,
-  via: "token",
-};
-
-/** Decodes, then throws half-way, after putting "HALF-APPLIED" into `strategy`. */
-function poisonUpdate(): Uint8Array {
-  const e = encoding.createEncoder();
-  for (const n of [2, 1, 5000, 0]) encoding.writeVarUint(e, n);
-  encoding.writeUint8(e, 4);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarString(e, "strategy");
-  encoding.writeVarString(e, "HALF-APPLIED");
-  for (const n of [1, 1234, 0]) encoding.writeVarUint(e, n);
-  encoding.writeUint8(e, 0x84);
-  encoding.writeVarUint(e, 1234);
-  encoding.writeVarUint(e, 5);
-  encoding.writeVarString(e, "x");
-  encoding.writeVarUint(e, 0);
-  return encoding.toUint8Array(e);
-}
+const PLAN = TEST_PLAN;
+const member = testMember("token");
 
 test("a half-applied update resets the room from what was stored, losing nothing good", async () => {
   const stored: Uint8Array[] = [];

@@ -2,26 +2,15 @@ import { afterEach, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { createLogger } from "../logger";
 import type { DocPersistence } from "../persistence/doc-persistence";
-import type { CollabMember } from "./authorize";
 import type { RoomConnection } from "./room";
 import { Rooms } from "./rooms";
+import { TEST_PLAN, testMember } from "./test-fakes";
 
 const log = createLogger("silent");
-const PLAN = "5e0b8a0c-2f4d-4c1e-8f61-1f2b3c4d5e6f";
+const PLAN = TEST_PLAN;
 const GRACE_MS = 20;
 
-const member: CollabMember = {
-  userId: "u",
-  name: "U",
-  role: "editor",
-  team: "sales",
-  workspaceId: "w",
-  sessionId: "s",
-  planId: PLAN,
-  planStatus: "draft",
-  readOnly: false,
-  via: "cookie",
-};
+const member = testMember("cookie");
 
 let nextId = 1;
 function connection(): RoomConnection & { closedWith?: number } {

@@ -1,18 +1,17 @@
-import { randomUUID } from "node:crypto";
 import * as decoding from "lib0/decoding";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type * as Y from "yjs";
 import { COMMITTED_PARAM, MESSAGE_COMMITTED } from "../../app/domain/collab";
 import { decodeCommitted, isCommitted } from "../../app/domain/sync-state";
-import { insertPlan } from "../../db/queries/plans";
 import { createSql } from "../../db/sql";
 import { TestClient } from "../support/client";
 import {
   collabServerUrl,
   cookieHeaderOf,
   eventually,
-  openPeer,
+  insertTestPlan,
   openRawSocket,
+  PeerSet,
   sleep,
   storedDoc,
   type Peer,
@@ -34,29 +33,22 @@ let accord: TestServer;
 let owner: CreatedMember;
 let workspaceId: string;
 let client: TestClient;
-let peers: Peer[] = [];
+const peers = new PeerSet();
 
 /** A peer that asked for MESSAGE_COMMITTED frames, with the last snapshot it was told. */
 function committedPeer(planId: string): Peer & { last: () => Y.Snapshot | null; count: () => number } {
-  const peer = openPeer(accord.url, planId, { client, params: { [COMMITTED_PARAM]: "1" } });
+  const peer = peers.open(accord.url, planId, { client, params: { [COMMITTED_PARAM]: "1" } });
   let last: Y.Snapshot | null = null;
   let count = 0;
   peer.provider.messageHandlers[MESSAGE_COMMITTED] = (_encoder, decoder) => {
     last = decodeCommitted(decoding.readVarUint8Array(decoder));
     count += 1;
   };
-  peers.push(peer);
   return Object.assign(peer, { last: () => last, count: () => count });
 }
 
 async function newPlan(): Promise<string> {
-  const plan = await insertPlan(database.sql, {
-    workspaceId,
-    title: `Plan ${randomUUID().slice(0, 8)}`,
-    period: "2027-Q1",
-    currency: "USD",
-    createdBy: owner.user.id,
-  });
+  const plan = await insertTestPlan(database.sql, { workspaceId, createdBy: owner.user.id, currency: "USD" });
   return plan.id;
 }
 
@@ -78,8 +70,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  for (const peer of peers) peer.destroy();
-  peers = [];
+  peers.destroyAll();
   proxy.restore();
 });
 

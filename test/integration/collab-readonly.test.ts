@@ -3,14 +3,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { CLOSE } from "../../app/domain/collab";
 import type { Role } from "../../app/domain/membership";
-import { insertPlan, type PlanRow } from "../../db/queries/plans";
-import { TestClient } from "../support/client";
+import type { PlanRow } from "../../db/queries/plans";
+import type { TestClient } from "../support/client";
 import {
   cookieHeaderOf,
   eventually,
   frames,
-  openPeer,
+  insertTestPlan,
+  memberClient,
   openRawSocket,
+  PeerSet,
   sleep,
   storedDoc,
   type Peer,
@@ -29,33 +31,16 @@ let workspaceId: string;
 let owner: CreatedMember;
 const members = new Map<Role, CreatedMember>();
 const clients = new Map<string, TestClient>();
-let opened: Peer[] = [];
+const peers = new PeerSet();
 
-async function clientOf(member: CreatedMember): Promise<TestClient> {
-  const known = clients.get(member.user.id);
-  if (known) return known;
-  await accord.sql`delete from rate_limits`;
-  const client = new TestClient(accord.url);
-  await client.login(member.email, member.password);
-  clients.set(member.user.id, client);
-  return client;
-}
+const clientOf = (member: CreatedMember) => memberClient(accord, clients, member);
 
 async function peerOf(member: CreatedMember, planId: string): Promise<Peer> {
-  const peer = openPeer(accord.url, planId, { client: await clientOf(member) });
-  opened.push(peer);
-  await peer.synced;
-  return peer;
+  return peers.synced(accord.url, planId, { client: await clientOf(member) });
 }
 
 async function newPlan(status: "draft" | "approved" = "draft"): Promise<PlanRow> {
-  const plan = await insertPlan(accord.sql, {
-    workspaceId,
-    title: `Plan ${randomUUID().slice(0, 8)}`,
-    period: "2027-Q1",
-    currency: "EUR",
-    createdBy: owner.user.id,
-  });
+  const plan = await insertTestPlan(accord.sql, { workspaceId, createdBy: owner.user.id, currency: "EUR" });
   if (status !== "draft") await accord.sql`update plans set status = ${status} where id = ${plan.id}`;
   return plan;
 }
@@ -81,10 +66,7 @@ beforeAll(async () => {
   }
 });
 
-afterEach(() => {
-  for (const peer of opened) peer.destroy();
-  opened = [];
-});
+afterEach(() => peers.destroyAll());
 
 afterAll(async () => {
   await accord?.close();

@@ -1,10 +1,16 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { CLOSE } from "../../app/domain/collab";
 import type { Role } from "../../app/domain/membership";
-import { insertPlan } from "../../db/queries/plans";
 import { TestClient } from "../support/client";
-import { eventually, openPeer, sleep, storedDoc, type Peer } from "../support/collab";
+import {
+  closedWithCode,
+  eventually,
+  insertTestPlan,
+  PeerSet,
+  sleep,
+  storedDoc,
+  type Peer,
+} from "../support/collab";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -20,7 +26,7 @@ const WITHIN_MS = 2_000;
 let accord: TestServer;
 let workspaceId: string;
 let owner: CreatedMember;
-let peers: Peer[] = [];
+const peers = new PeerSet();
 
 async function member(role: Role): Promise<{ member: CreatedMember; client: TestClient }> {
   const created = await createMember(accord.sql, { workspaceId, role });
@@ -30,26 +36,17 @@ async function member(role: Role): Promise<{ member: CreatedMember; client: Test
 }
 
 async function newPlan(): Promise<string> {
-  const plan = await insertPlan(accord.sql, {
-    workspaceId,
-    title: `Plan ${randomUUID().slice(0, 8)}`,
-    period: "2027-Q1",
-    currency: "USD",
-    createdBy: owner.user.id,
-  });
+  const plan = await insertTestPlan(accord.sql, { workspaceId, createdBy: owner.user.id, currency: "USD" });
   return plan.id;
 }
 
 async function peerOf(client: TestClient, planId: string): Promise<Peer> {
-  const peer = openPeer(accord.url, planId, { client });
-  peers.push(peer);
-  await peer.synced;
-  return peer;
+  return peers.synced(accord.url, planId, { client });
 }
 
 /** Waits for the socket to be closed with `code`; returns how long it took. */
 async function closedWith(peer: Peer, code: number, since: number): Promise<number> {
-  await eventually(() => expect(peer.closes.map((c) => c.code)).toContain(code), 5_000, 10);
+  await closedWithCode(peer, code);
   return Date.now() - since;
 }
 
@@ -71,10 +68,7 @@ beforeAll(async () => {
   await accord.sql`delete from rate_limits`;
 });
 
-afterEach(() => {
-  for (const peer of peers) peer.destroy();
-  peers = [];
-});
+afterEach(() => peers.destroyAll());
 
 afterAll(async () => {
   await accord?.close();

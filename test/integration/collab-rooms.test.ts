@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { CLOSE } from "../../app/domain/collab";
-import { insertPlan, type PlanRow } from "../../db/queries/plans";
+import type { PlanRow } from "../../db/queries/plans";
 import type { DocPersistence } from "../../server/persistence/doc-persistence";
 import { createPgPersistence } from "../../server/persistence/pg-persistence";
 import { TestClient } from "../support/client";
-import { eventually, openPeer, sleep, storedDoc, type Peer } from "../support/collab";
+import { eventually, insertTestPlan, openPeer, sleep, storedDoc, type Peer } from "../support/collab";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { testLogger } from "../support/log";
@@ -29,13 +28,7 @@ let owner: CreatedMember;
 let client: TestClient;
 
 async function newPlan(): Promise<PlanRow> {
-  return insertPlan(accord.sql, {
-    workspaceId,
-    title: `Plan ${randomUUID().slice(0, 8)}`,
-    period: "2027-Q1",
-    currency: "EUR",
-    createdBy: owner.user.id,
-  });
+  return insertTestPlan(accord.sql, { workspaceId, createdBy: owner.user.id, currency: "EUR" });
 }
 
 /** Postgres persistence that counts the room's loads and takes a while to flush, as under load. */

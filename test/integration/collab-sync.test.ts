@@ -2,9 +2,17 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { TEAM_COLORS } from "../../server/collab/awareness-stamp";
-import { insertPlan, type PlanRow } from "../../db/queries/plans";
-import { TestClient } from "../support/client";
-import { eventually, openPeer, sleep, storedDoc, type Peer } from "../support/collab";
+import type { PlanRow } from "../../db/queries/plans";
+import type { TestClient } from "../support/client";
+import {
+  eventually,
+  insertTestPlan,
+  memberClient,
+  PeerSet,
+  sleep,
+  storedDoc,
+  type Peer,
+} from "../support/collab";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
@@ -21,32 +29,16 @@ let workspaceId: string;
 let owner: CreatedMember;
 let editors: CreatedMember[];
 const clients = new Map<string, TestClient>();
-const peers: Peer[] = [];
+const peers = new PeerSet();
 
-async function clientOf(member: CreatedMember): Promise<TestClient> {
-  const known = clients.get(member.user.id);
-  if (known) return known;
-  await accord.sql`delete from rate_limits`;
-  const client = new TestClient(accord.url);
-  await client.login(member.email, member.password);
-  clients.set(member.user.id, client);
-  return client;
-}
+const clientOf = (member: CreatedMember) => memberClient(accord, clients, member);
 
 async function newPlan(): Promise<PlanRow> {
-  return insertPlan(accord.sql, {
-    workspaceId,
-    title: `Plan ${randomUUID().slice(0, 8)}`,
-    period: "2027-Q1",
-    currency: "EUR",
-    createdBy: owner.user.id,
-  });
+  return insertTestPlan(accord.sql, { workspaceId, createdBy: owner.user.id, currency: "EUR" });
 }
 
 async function peerOf(member: CreatedMember, planId: string, doc?: Y.Doc): Promise<Peer> {
-  const peer = openPeer(accord.url, planId, { client: await clientOf(member), doc });
-  peers.push(peer);
-  return peer;
+  return peers.open(accord.url, planId, { client: await clientOf(member), doc });
 }
 
 /** The part of a plan document these tests edit, as plain JSON. */
@@ -94,7 +86,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const peer of peers) peer.destroy();
+  peers.destroyAll();
   await accord?.close();
   await database?.drop();
 });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { resolveTextAnchor, textRangeAnchor, type ThreadJson } from "../../app/domain/comments";
 import { loginAs, type TestClient } from "../support/client";
-import { eventually, openPeer, storedDoc, type Peer } from "../support/collab";
+import { eventually, PeerSet, storedDoc, type Peer } from "../support/collab";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -23,7 +23,7 @@ let maya: CreatedMember;
 let sam: CreatedMember;
 let mayaClient: TestClient;
 let samClient: TestClient;
-let peers: Peer[] = [];
+const peers = new PeerSet();
 
 /** The strategy's text as anchors count it: every text node in document order, nothing between. */
 function fragmentText(fragment: Y.XmlFragment | Y.XmlElement): string {
@@ -52,10 +52,7 @@ function paragraphWith(doc: Y.Doc, text: string): Y.XmlText {
 const strategy = (doc: Y.Doc) => doc.getXmlFragment("strategy");
 
 async function peerOf(client: TestClient, planId: string): Promise<Peer> {
-  const peer = openPeer(accord.url, planId, { client });
-  peers.push(peer);
-  await peer.synced;
-  return peer;
+  return peers.synced(accord.url, planId, { client });
 }
 
 beforeAll(async () => {
@@ -71,10 +68,7 @@ beforeAll(async () => {
   samClient = await loginAs(accord, sam);
 });
 
-afterEach(() => {
-  for (const peer of peers) peer.destroy();
-  peers = [];
-});
+afterEach(() => peers.destroyAll());
 
 afterAll(async () => {
   await accord?.close();

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { ThreadJson } from "../../app/domain/comments";
-import { insertPlan, type PlanRow } from "../../db/queries/plans";
+import type { PlanRow } from "../../db/queries/plans";
 import { createSql } from "../../db/sql";
 import { loginAs, type TestClient } from "../support/client";
-import { eventually } from "../support/collab";
+import { eventually, insertTestPlan } from "../support/collab";
 import { openEventStream, type EventStream, type SseEvent } from "../support/event-stream";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
@@ -65,13 +65,7 @@ async function startThread(
 }
 
 async function newPlan(): Promise<PlanRow> {
-  return insertPlan(accord.sql, {
-    workspaceId,
-    title: `Plan ${randomUUID().slice(0, 8)}`,
-    period: "2027-Q1",
-    currency: "EUR",
-    createdBy: owner.user.id,
-  });
+  return insertTestPlan(accord.sql, { workspaceId, createdBy: owner.user.id, currency: "EUR" });
 }
 
 beforeAll(async () => {

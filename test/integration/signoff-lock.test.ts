@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { CLOSE } from "../../app/domain/collab";
-import { eventually, openPeer, sleep, storedDoc, type Peer } from "../support/collab";
-import { startTestServer, type TestServer } from "../support/server";
+import { describe, expect, test } from "vitest";
+import { reconnected, sleep, storedDoc, type Peer } from "../support/collab";
+import type { TestServer } from "../support/server";
 import {
   approveThrough,
   createPlan,
@@ -9,9 +8,8 @@ import {
   sign,
   signed,
   signoffOf,
-  signoffWorld,
+  signoffSuite,
   submit,
-  type SignoffPerson,
   type SignoffWorld,
 } from "../support/signoff";
 
@@ -25,14 +23,7 @@ import {
 
 let accord: TestServer;
 let world: SignoffWorld;
-let peers: Peer[] = [];
-
-async function peerOf(person: SignoffPerson, planId: string): Promise<Peer> {
-  const peer = openPeer(accord.url, planId, { client: person.client });
-  peers.push(peer);
-  await peer.synced;
-  return peer;
-}
+const { peerOf } = signoffSuite({}, (started) => ({ accord, world } = started));
 
 /** Sets the follow-up SLA (part of the signed content), then says whether the watcher and Postgres got it. */
 async function editGoesThrough(writer: Peer, watcher: Peer, planId: string, hours: number): Promise<boolean> {
@@ -43,27 +34,6 @@ async function editGoesThrough(writer: Peer, watcher: Peer, planId: string, hour
   expect(seen).toBe(stored);
   return stored;
 }
-
-/** Waits for the socket to be told its rights changed, and for it to be back. */
-async function reconnected(peer: Peer): Promise<void> {
-  await eventually(() => expect(peer.closes.map((c) => c.code)).toContain(CLOSE.accessChanged), 5_000, 10);
-  await eventually(() => expect(peer.provider.wsconnected && peer.provider.synced).toBe(true), 5_000, 10);
-  peer.closes.length = 0;
-}
-
-beforeAll(async () => {
-  accord = await startTestServer();
-  world = await signoffWorld(accord);
-});
-
-afterEach(() => {
-  for (const peer of peers) peer.destroy();
-  peers = [];
-});
-
-afterAll(async () => {
-  await accord?.close();
-});
 
 describe("the lock", () => {
   test("after approval a former editor's open socket is read-only: its edits reach nobody and nothing is stored", async () => {

@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { NotificationJson, ThreadJson } from "../../app/domain/comments";
 import type { SignoffJson } from "../../app/domain/signoff";
-import { eventually, openPeer, type Peer } from "../support/collab";
+import { eventually, type Peer } from "../support/collab";
 import { openEventStream } from "../support/event-stream";
 import { createMember, createWorkspaceWithOwner } from "../support/factories";
 import { TestClient, loginAs } from "../support/client";
-import { startTestServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
 import {
   approveThrough,
   countsOf,
@@ -14,7 +14,7 @@ import {
   sign,
   signed,
   signoffOf,
-  signoffWorld,
+  signoffSuite,
   submit,
   type ErrorJson,
   type SignoffWorld,
@@ -28,14 +28,7 @@ import {
 
 let accord: TestServer;
 let world: SignoffWorld;
-let peers: Peer[] = [];
-
-async function editorPeer(planId: string): Promise<Peer> {
-  const peer = openPeer(accord.url, planId, { client: world.editor.client });
-  peers.push(peer);
-  await peer.synced;
-  return peer;
-}
+const { peerOf } = signoffSuite({}, (started) => ({ accord, world } = started));
 
 /** Changes the follow-up SLA through the websocket and waits until the server's hash says so. */
 async function setSla(peer: Peer, planId: string, hours: number, expectStale: boolean): Promise<SignoffJson> {
@@ -46,20 +39,6 @@ async function setSla(peer: Peer, planId: string, hours: number, expectStale: bo
     return state;
   });
 }
-
-beforeAll(async () => {
-  accord = await startTestServer();
-  world = await signoffWorld(accord);
-});
-
-afterEach(() => {
-  for (const peer of peers) peer.destroy();
-  peers = [];
-});
-
-afterAll(async () => {
-  await accord?.close();
-});
 
 describe("required signers", () => {
   test("a new plan gets one sales and one marketing member who can sign off", async () => {
@@ -165,7 +144,7 @@ describe("submit", () => {
 describe("stale content", () => {
   test("an edit through the websocket makes the version stale; editing it back makes it current again", async () => {
     const planId = await createPlan(world.editor.client);
-    const peer = await editorPeer(planId);
+    const peer = await peerOf(world.editor, planId);
     const { version } = await submit(world.editor.client, planId);
 
     const changed = await setSla(peer, planId, 48, true);
@@ -193,7 +172,7 @@ describe("stale content", () => {
 
   test("an approval of content that changed since stops counting", async () => {
     const planId = await createPlan(world.editor.client);
-    const peer = await editorPeer(planId);
+    const peer = await peerOf(world.editor, planId);
     const { version } = await submit(world.editor.client, planId);
     await signed(world.sales.client, planId, "approve", version.hash);
     const stale = await setSla(peer, planId, 12, true);

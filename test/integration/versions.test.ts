@@ -1,17 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type * as Y from "yjs";
 import { projectPlan, type SectionDiff } from "../../app/domain/plan";
 import type { VersionJson, VersionSummaryJson } from "../../app/domain/signoff";
-import { eventually, openPeer, storedDoc, type Peer } from "../support/collab";
+import { eventually, storedDoc, type Peer } from "../support/collab";
 import { createWorkspaceWithOwner } from "../support/factories";
 import { loginAs } from "../support/client";
-import { startTestServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
 import {
   countsOf,
   createPlan,
   expectJson,
   signoffOf,
-  signoffWorld,
+  signoffSuite,
   submit,
   type ErrorJson,
   type SignoffWorld,
@@ -25,14 +25,11 @@ import {
 
 let accord: TestServer;
 let world: SignoffWorld;
-let peers: Peer[] = [];
-
-async function peerOf(planId: string): Promise<Peer> {
-  const peer = openPeer(accord.url, planId, { client: world.editor.client });
-  peers.push(peer);
-  await peer.synced;
-  return peer;
-}
+// Rooms unload soon after their last editor leaves, for the test with nobody connected.
+const { peerOf } = signoffSuite(
+  { collab: { unloadGraceMs: 100 } },
+  (started) => ({ accord, world } = started),
+);
 
 const slaOf = (doc: Y.Doc) => doc.getMap("leadDefinitions").get("slaHours");
 
@@ -51,21 +48,6 @@ async function setSla(peer: Peer, planId: string, hours: number): Promise<void> 
   await eventually(async () => expect(slaOf(await storedDoc(accord.sql, planId))).toBe(hours));
 }
 
-beforeAll(async () => {
-  // Rooms unload soon after their last editor leaves, for the test with nobody connected.
-  accord = await startTestServer({ collab: { unloadGraceMs: 100 } });
-  world = await signoffWorld(accord);
-});
-
-afterEach(() => {
-  for (const peer of peers) peer.destroy();
-  peers = [];
-});
-
-afterAll(async () => {
-  await accord?.close();
-});
-
 describe("named versions, listing and comparing", () => {
   test("editors save versions; the list is newest first; two versions and the current content compare by section", async () => {
     const planId = await createPlan(world.editor.client);
@@ -80,7 +62,7 @@ describe("named versions, listing and comparing", () => {
     expect((await countsOf(accord, planId)).versions).toBe(0);
 
     const first = await save(planId, "Kickoff");
-    const peer = await peerOf(planId);
+    const peer = await peerOf(world.editor, planId);
     await setSla(peer, planId, 48);
     const second = await save(planId, "After the SLA talk");
     expect([first.number, second.number]).toEqual([1, 2]);
@@ -189,7 +171,7 @@ describe("restore", () => {
   test("writes the version over the live document as a new change that a connected client sees", async () => {
     const planId = await createPlan(world.editor.client);
     const kickoff = await save(planId, "Kickoff");
-    const peer = await peerOf(planId);
+    const peer = await peerOf(world.editor, planId);
     await setSla(peer, planId, 96);
     const rowsBefore = await accord.sql<{ seq: bigint; update: Uint8Array }[]>`
       select seq, update from doc_updates where plan_id = ${planId} order by seq`;
@@ -238,7 +220,7 @@ describe("restore", () => {
   test("works with nobody connected: the next editor to open the plan gets the restored content", async () => {
     const planId = await createPlan(world.editor.client);
     const kickoff = await save(planId, "Kickoff");
-    const first = await peerOf(planId);
+    const first = await peerOf(world.editor, planId);
     await setSla(first, planId, 12);
     first.destroy();
     await eventually(() => expect(accord.server.collab.room(planId)).toBeUndefined(), 10_000, 50);
@@ -247,14 +229,14 @@ describe("restore", () => {
       await world.editor.client.postJson(`/api/plans/${planId}/versions/${kickoff.id}/restore`, {}),
       200,
     );
-    const later = await peerOf(planId);
+    const later = await peerOf(world.editor, planId);
     expect(slaOf(later.doc)).toBe(24);
   });
 
   test("is refused while the plan is locked, changing nothing", async () => {
     const planId = await createPlan(world.editor.client);
     const kickoff = await save(planId, "Kickoff");
-    const peer = await peerOf(planId);
+    const peer = await peerOf(world.editor, planId);
     await setSla(peer, planId, 6);
     await submit(world.editor.client, planId, true);
     const before = await countsOf(accord, planId);

@@ -1,10 +1,15 @@
+import { randomUUID } from "node:crypto";
 import * as encoding from "lib0/encoding";
+import { expect } from "vitest";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { CLOSE } from "../../app/domain/collab";
 import { loadDocument } from "../../db/queries/documents";
+import { insertPlan, type PlanRow } from "../../db/queries/plans";
 import type { Db } from "../../db/sql";
-import type { TestClient } from "./client";
+import { TestClient } from "./client";
+import type { CreatedMember } from "./factories";
 
 /**
  * Helpers for tests of the /collab websocket: the stock y-websocket
@@ -97,6 +102,75 @@ export function openPeer(httpUrl: string, planId: string, options: PeerOptions =
       doc.destroy();
     },
   };
+}
+
+/** The peers a test file opens, destroyed together (in afterEach or afterAll). */
+export class PeerSet {
+  private peers: Peer[] = [];
+
+  /** openPeer, kept for destroyAll. */
+  open(httpUrl: string, planId: string, options: PeerOptions = {}): Peer {
+    const peer = openPeer(httpUrl, planId, options);
+    this.peers.push(peer);
+    return peer;
+  }
+
+  /** open, then waits for the peer's first sync. */
+  async synced(httpUrl: string, planId: string, options: PeerOptions = {}): Promise<Peer> {
+    const peer = this.open(httpUrl, planId, options);
+    await peer.synced;
+    return peer;
+  }
+
+  /** Destroys every peer opened so far, oldest first, and forgets them. */
+  destroyAll(): void {
+    for (const peer of this.peers) peer.destroy();
+    this.peers = [];
+  }
+}
+
+/**
+ * A logged-in client per member, logged in once (clearing the login rate
+ * limit first) and kept in `clients` for the next call.
+ */
+export async function memberClient(
+  server: { url: string; sql: Db },
+  clients: Map<string, TestClient>,
+  member: CreatedMember,
+): Promise<TestClient> {
+  const known = clients.get(member.user.id);
+  if (known) return known;
+  await server.sql`delete from rate_limits`;
+  const client = new TestClient(server.url);
+  await client.login(member.email, member.password);
+  clients.set(member.user.id, client);
+  return client;
+}
+
+/** A draft plan inserted straight into Postgres, titled `Plan <random>` for the 2027-Q1 period. */
+export function insertTestPlan(
+  db: Db,
+  plan: { workspaceId: string; createdBy: string; currency: string },
+): Promise<PlanRow> {
+  return insertPlan(db, {
+    workspaceId: plan.workspaceId,
+    title: `Plan ${randomUUID().slice(0, 8)}`,
+    period: "2027-Q1",
+    currency: plan.currency,
+    createdBy: plan.createdBy,
+  });
+}
+
+/** Waits (up to 5 s) for the peer's socket to be closed with `code`. */
+export async function closedWithCode(peer: Peer, code: number): Promise<void> {
+  await eventually(() => expect(peer.closes.map((c) => c.code)).toContain(code), 5_000, 10);
+}
+
+/** Waits for the socket to be told its rights changed, and for it to be back. */
+export async function reconnected(peer: Peer): Promise<void> {
+  await closedWithCode(peer, CLOSE.accessChanged);
+  await eventually(() => expect(peer.provider.wsconnected && peer.provider.synced).toBe(true), 5_000, 10);
+  peer.closes.length = 0;
 }
 
 export interface RawSocket {
@@ -200,28 +274,5 @@ function frame(types: number[], payload: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/**
- * A Yjs update that decodes fine and then throws half-way through
- * Y.applyUpdate, after integrating its first struct ("HALF-APPLIED" in
- * `strategy`): its second struct's left origin is its own client's future.
- */
-export function poisonUpdate(): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 2); // clients; Yjs integrates the highest client id first
-  encoding.writeVarUint(e, 1); // client 5000: one valid item at the root of `strategy`
-  encoding.writeVarUint(e, 5000);
-  encoding.writeVarUint(e, 0);
-  encoding.writeUint8(e, 4); // Item, ContentString, no origins
-  encoding.writeVarUint(e, 1); // parent is a root key...
-  encoding.writeVarString(e, "strategy"); // ...named strategy
-  encoding.writeVarString(e, "HALF-APPLIED");
-  encoding.writeVarUint(e, 1); // client 1234: an item whose origin is its own clock 5
-  encoding.writeVarUint(e, 1234);
-  encoding.writeVarUint(e, 0);
-  encoding.writeUint8(e, 0x84); // Item with a left origin, ContentString
-  encoding.writeVarUint(e, 1234);
-  encoding.writeVarUint(e, 5);
-  encoding.writeVarString(e, "x");
-  encoding.writeVarUint(e, 0); // empty delete set
-  return encoding.toUint8Array(e);
-}
+/** A Yjs update that decodes fine and then throws half-way through Y.applyUpdate. */
+export { poisonUpdate } from "../../server/collab/test-fakes";

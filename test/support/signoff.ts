@@ -1,10 +1,11 @@
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import type { Role, Team } from "../../app/domain/membership";
 import type { Decision, SignatureJson, SignoffJson, VersionSummaryJson } from "../../app/domain/signoff";
 import type { WorkspaceRow } from "../../db/queries/workspaces";
 import { loginAs, type TestClient } from "./client";
 import { createMember, createWorkspaceWithOwner, type CreatedMember } from "./factories";
-import type { TestServer } from "./server";
+import { PeerSet, type Peer } from "./collab";
+import { startTestServer, type TestServer, type TestServerOptions } from "./server";
 
 /**
  * A workspace set up for the sign-off tests: an owner, an editor, a viewer,
@@ -45,6 +46,33 @@ export async function signoffWorld(accord: TestServer): Promise<SignoffWorld> {
     sales: await join("editor", "sales", true),
     marketing: await join("editor", "marketing", true),
   };
+}
+
+export interface SignoffSuite {
+  /** A websocket editor as `person` on the plan, synced; destroyed after the test. */
+  peerOf: (person: SignoffPerson, planId: string) => Promise<Peer>;
+}
+
+/**
+ * The hooks of a sign-off test file: before all, a server (with `options`)
+ * and a SignoffWorld, handed to `ready`; after each test, its peers are
+ * destroyed; after all, the server is closed.
+ */
+export function signoffSuite(
+  options: TestServerOptions,
+  ready: (started: { accord: TestServer; world: SignoffWorld }) => void,
+): SignoffSuite {
+  let accord: TestServer | undefined;
+  const peers = new PeerSet();
+  beforeAll(async () => {
+    accord = await startTestServer(options);
+    ready({ accord, world: await signoffWorld(accord) });
+  });
+  afterEach(() => peers.destroyAll());
+  afterAll(async () => {
+    await accord?.close();
+  });
+  return { peerOf: (person, planId) => peers.synced(accord!.url, planId, { client: person.client }) };
 }
 
 /** An error answer of the API, with the extras the sign-off refusals carry. */
