@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import * as encoding from "lib0/encoding";
-import { expect } from "vitest";
+import assert from "node:assert/strict";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -163,13 +163,26 @@ export function insertTestPlan(
 
 /** Waits (up to 5 s) for the peer's socket to be closed with `code`. */
 export async function closedWithCode(peer: Peer, code: number): Promise<void> {
-  await eventually(() => expect(peer.closes.map((c) => c.code)).toContain(code), 5_000, 10);
+  // node:assert, not vitest's expect: the browser tests (Playwright) import this file too.
+  await eventually(
+    () =>
+      assert.ok(
+        peer.closes.some((c) => c.code === code),
+        `not closed with ${code}`,
+      ),
+    5_000,
+    10,
+  );
 }
 
 /** Waits for the socket to be told its rights changed, and for it to be back. */
 export async function reconnected(peer: Peer): Promise<void> {
   await closedWithCode(peer, CLOSE.accessChanged);
-  await eventually(() => expect(peer.provider.wsconnected && peer.provider.synced).toBe(true), 5_000, 10);
+  await eventually(
+    () => assert.ok(peer.provider.wsconnected && peer.provider.synced, "not back yet"),
+    5_000,
+    10,
+  );
   peer.closes.length = 0;
 }
 
