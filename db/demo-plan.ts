@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { daysInMonth, periodMonths } from "../app/domain/actuals/months";
 import { planTemplate, writePlanContent, type PlanSections, type RichDoc } from "../app/domain/plan";
 
 /**
@@ -11,23 +12,44 @@ import { planTemplate, writePlanContent, type PlanSections, type RichDoc } from 
  * this very document (`Y.encodeStateAsUpdate(doc)`), so the demo's comment
  * threads, anchored on it, point at the items Postgres holds.
  */
-export function demoPlanDoc(owners: { maya: string; sam: string; lena: string; raj: string }): {
+export function demoPlanDoc(
+  owners: { maya: string; sam: string; lena: string; raj: string },
+  quarter: DemoQuarter = FIRST_DEMO_QUARTER,
+): {
   doc: Y.Doc;
   content: PlanSections;
 } {
-  const content = demoPlanContent(owners);
+  const content = demoPlanContent(owners, quarter);
   const doc = new Y.Doc();
   writePlanContent(doc, content);
   return { doc, content };
 }
 
-export function demoPlanContent(owners: {
-  maya: string;
-  sam: string;
-  lena: string;
-  raj: string;
-}): PlanSections {
-  const template = planTemplate({ title: "FY27 Q1 joint plan", period: "2027-Q1", currency: "USD" });
+/** Which quarter a demo plan is for: its title and period. */
+export interface DemoQuarter {
+  title: string;
+  period: string;
+}
+
+export const FIRST_DEMO_QUARTER: DemoQuarter = { title: "FY27 Q1 joint plan", period: "2027-Q1" };
+
+export function demoPlanContent(
+  owners: {
+    maya: string;
+    sam: string;
+    lena: string;
+    raj: string;
+  },
+  { title, period }: DemoQuarter = FIRST_DEMO_QUARTER,
+): PlanSections {
+  const template = planTemplate({ title, period, currency: "USD" });
+  const months = periodMonths(period);
+  /** A day of the quarter's first, second or third month; "end" is its last day. */
+  const day = (monthIndex: 0 | 1 | 2, dayOfMonth: number | "end") => {
+    const month = months[monthIndex]!;
+    const d = dayOfMonth === "end" ? daysInMonth(month) : dayOfMonth;
+    return `${month}-${String(d).padStart(2, "0")}`;
+  };
   const retail = crypto.randomUUID();
   const logistics = crypto.randomUUID();
   const smb = crypto.randomUUID();
@@ -42,7 +64,7 @@ export function demoPlanContent(owners: {
   ) => ({
     id: crypto.randomUUID(),
     targetMarketId,
-    period: "2027-Q1",
+    period,
     revenueTarget,
     pipelineTarget,
     avgDealSize,
@@ -133,19 +155,19 @@ export function demoPlanContent(owners: {
         "Retail analytics webinar series",
         "webinar",
         retail,
-        "2027-01-12",
-        "2027-03-16",
+        day(0, 12),
+        day(2, 16),
         40_000,
         220,
         owners.maya,
         "planned",
       ),
       campaign(
-        "NRF follow-up nurture",
+        "Retail trade-show follow-up",
         "email",
         retail,
-        "2027-01-20",
-        "2027-02-28",
+        day(0, 20),
+        day(1, "end"),
         8_000,
         120,
         owners.maya,
@@ -155,8 +177,8 @@ export function demoPlanContent(owners: {
         "Paid search: store performance",
         "paid-search",
         retail,
-        "2027-01-05",
-        "2027-03-31",
+        day(0, 5),
+        day(2, "end"),
         60_000,
         150,
         owners.maya,
@@ -166,8 +188,8 @@ export function demoPlanContent(owners: {
         "Logistics KPI benchmark report",
         "content",
         logistics,
-        "2027-01-15",
-        "2027-03-31",
+        day(0, 15),
+        day(2, "end"),
         25_000,
         90,
         owners.lena,
@@ -177,8 +199,8 @@ export function demoPlanContent(owners: {
         "Partner roadshow with carriers",
         "events",
         logistics,
-        "2027-02-10",
-        "2027-02-24",
+        day(1, 10),
+        day(1, 24),
         55_000,
         60,
         owners.raj,
@@ -188,8 +210,8 @@ export function demoPlanContent(owners: {
         "Self-serve trial ads",
         "paid-social",
         smb,
-        "2027-01-01",
-        "2027-03-31",
+        day(0, 1),
+        day(2, "end"),
         45_000,
         1_800,
         owners.maya,

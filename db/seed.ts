@@ -1,6 +1,7 @@
 import type { Role, Team } from "../app/domain/membership";
 import * as Y from "yjs";
 import { demoPlanDoc } from "./demo-plan";
+import { seedRunningQuarter } from "./demo-running-quarter";
 import { seedDemoThreads } from "./demo-threads";
 import { appendAudit } from "./queries/audit";
 import { appendUpdate } from "./queries/documents";
@@ -142,6 +143,17 @@ export async function seedDemoIfEmpty(
     } finally {
       doc.destroy();
     }
+    await seedRunningQuarter(tx, {
+      workspaceId: workspace.id,
+      people: {
+        owner: ownerId,
+        maya: person("maya"),
+        sam: person("sam"),
+        lena: person("lena"),
+        raj: person("raj"),
+      },
+      today: new Date().toISOString().slice(0, 10),
+    });
     return true;
   });
 }

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { resolveTextAnchor, type NotificationJson, type ThreadJson } from "../../app/domain/comments";
 import { projectPlan } from "../../app/domain/plan";
 import { hashPassword } from "../../app/utils/password.server";
-import { DEMO_PASSWORD, seedDemoIfEmpty } from "../../db/seed";
-import { TestClient } from "../support/client";
+import { seedDemoIfEmpty } from "../../db/seed";
+import { loginAsDemo } from "../support/client";
 import { storedDoc } from "../support/collab";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -11,12 +11,6 @@ import { startTestServer, type TestServer } from "../support/server";
 
 let accord: TestServer;
 let planId: string;
-
-async function loginAs(email: string): Promise<TestClient> {
-  const client = new TestClient(accord.url);
-  await client.login(email, DEMO_PASSWORD);
-  return client;
-}
 
 beforeAll(async () => {
   accord = await startTestServer({ seedDemo: true });
@@ -30,7 +24,7 @@ afterAll(async () => {
 
 describe("the demo discussion", () => {
   test("has a blocking objection, a remark on the strategy's words and a settled glossary argument", async () => {
-    const maya = await loginAs("maya@northwind.test");
+    const maya = await loginAsDemo(accord, "maya");
     const { threads } = (await (await maya.get(`/api/plans/${planId}/threads`)).json()) as {
       threads: ThreadJson[];
     };
@@ -67,7 +61,7 @@ describe("the demo discussion", () => {
   });
 
   test("leaves Maya one unread notification: Raj's mention", async () => {
-    const maya = await loginAs("maya@northwind.test");
+    const maya = await loginAsDemo(accord, "maya");
     const inbox = (await (await maya.get("/api/notifications?unread=1")).json()) as {
       notifications: NotificationJson[];
       unread: number;

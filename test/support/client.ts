@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from "../../db/seed";
 import type { Db } from "../../db/sql";
 import type { BuiltUser } from "./build-user";
 
@@ -164,4 +165,9 @@ export async function loginAs(
   const client = new TestClient(server.url);
   await client.login(member.email, member.password);
   return client;
+}
+
+/** Logs in as one of the seeded demo people, by the name before the @: `loginAsDemo(accord, "maya")`. */
+export async function loginAsDemo(server: { url: string; sql: Db }, who: string): Promise<TestClient> {
+  return loginAs(server, { email: `${who}@northwind.test`, password: DEMO_PASSWORD });
 }
