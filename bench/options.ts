@@ -2,14 +2,14 @@ import path from "node:path";
 
 /**
  * What a bench run does, from the environment: BENCH_QUICK=1 for a short
- * smoke run, BENCH_ONLY=fanout,join,memory,throughput,commit,comments to pick
+ * smoke run, BENCH_ONLY=fanout,join,memory,throughput,commit,comments,actuals to pick
  * scenarios, BENCH_THROUGHPUT_CLIENTS=provider for stock providers in the
  * throughput scenario, BENCH_ACCORD_DIR=<checkout> to measure another
  * checkout's server (a worktree with a change). Every loop in the bench is
  * bounded by these numbers.
  */
 
-export const SCENARIOS = ["fanout", "join", "memory", "throughput", "commit", "comments"] as const;
+export const SCENARIOS = ["fanout", "join", "memory", "throughput", "commit", "comments", "actuals"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -33,6 +33,8 @@ export interface BenchOptions {
     liveComments: number;
     perSecond: number;
   };
+  /** Metrics of a plan with `markets` markets × `months` months of actuals, `metricsRequests` times; `imports` imports of a `csvRows`-line CSV. */
+  actuals: { markets: number; months: number; metricsRequests: number; csvRows: number; imports: number };
 }
 
 export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -69,5 +71,12 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     comments: quick
       ? { threads: 2_000, commentsPerThread: 10, listRequests: 20, liveComments: 50, perSecond: 20 }
       : { threads: 2_000, commentsPerThread: 10, listRequests: 50, liveComments: 200, perSecond: 20 },
+    actuals: {
+      markets: 50,
+      months: 36,
+      metricsRequests: quick ? 20 : 100,
+      csvRows: 50_000,
+      imports: quick ? 1 : 3,
+    },
   };
 }

@@ -10,6 +10,7 @@ import { probeSync } from "./disk";
 import { readOptions, SCENARIOS, type ScenarioName } from "./options";
 import { formatTable, metOf, ratioOf, writeResults, type Figure } from "./report";
 import { startBenchDatabase } from "./servers/database";
+import { actualsScenario } from "./scenarios/actuals";
 import { commentsScenario } from "./scenarios/comments";
 import { commitScenario } from "./scenarios/commit";
 import { fanoutScenario } from "./scenarios/fanout";
@@ -30,6 +31,7 @@ const SCENARIO_RUNNERS: Record<ScenarioName, (ctx: SuiteContext) => Promise<Scen
   throughput: throughputScenario,
   commit: commitScenario,
   comments: commentsScenario,
+  actuals: actualsScenario,
 };
 
 async function main(): Promise<void> {

@@ -32,3 +32,9 @@ export function round(value: number, decimals = 3): number {
   const f = 10 ** decimals;
   return Math.round(value * f) / f;
 }
+
+/** A distribution as the raw JSON keeps it: count, p50, p95, p99 and max, rounded. */
+export function rawDistribution(samples: readonly number[]) {
+  const d = distribution(samples);
+  return { n: d.n, p50: round(d.p50), p95: round(d.p95), p99: round(d.p99), max: round(d.max) };
+}

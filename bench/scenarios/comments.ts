@@ -1,10 +1,11 @@
 import path from "node:path";
 import { readEventStream } from "../clients/event-stream";
+import { timedGet } from "../clients/http";
 import { now, sleep, waitUntil } from "../clock";
 import type { Figure } from "../report";
 import { startAccord } from "../servers/accord";
 import { seedCommentData, type CommentData } from "../servers/comment-data";
-import { distribution, round, type Distribution } from "../stats";
+import { distribution, rawDistribution, round, type Distribution } from "../stats";
 import { ms, type ScenarioResult, type SuiteContext } from "../suite";
 
 /**
@@ -36,18 +37,6 @@ export interface CommentsRun {
   liveMs: number[];
   /** Replies that never arrived on the stream. */
   lost: number;
-}
-
-async function timedGet(
-  url: string,
-  cookie: string,
-): Promise<{ firstByte: number; total: number; bytes: number }> {
-  const start = now();
-  const response = await fetch(url, { headers: { cookie } });
-  const firstByte = now() - start;
-  const body = await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
-  return { firstByte, total: now() - start, bytes: body.byteLength };
 }
 
 async function measureListing(origin: string, data: CommentData, requests: number) {
@@ -211,20 +200,16 @@ function commentFigures(
 const d3 = (v: number) => v.toFixed(1);
 
 function summarise(run: CommentsRun) {
-  const dist = (samples: number[]) => {
-    const d = distribution(samples);
-    return { n: d.n, p50: round(d.p50), p95: round(d.p95), p99: round(d.p99), max: round(d.max) };
-  };
   return {
     threads: run.threads,
     comments: run.comments,
     seedMs: round(run.seedMs),
     listBytes: run.listBytes,
-    listFirstByteMs: dist(run.listMs),
-    listTotalMs: dist(run.listTotalMs),
-    planFirstByteMs: dist(run.planMs),
-    postMs: dist(run.postMs),
-    liveMs: dist(run.liveMs),
+    listFirstByteMs: rawDistribution(run.listMs),
+    listTotalMs: rawDistribution(run.listTotalMs),
+    planFirstByteMs: rawDistribution(run.planMs),
+    postMs: rawDistribution(run.postMs),
+    liveMs: rawDistribution(run.liveMs),
     lost: run.lost,
   };
 }

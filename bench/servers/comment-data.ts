@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import * as Y from "yjs";
 import { textRangeAnchor } from "../../app/domain/comments";
 import { uuidArray } from "../../db/sql";
-import { sessionCookie, sessionIdOf } from "../../server/session-cookie";
 import type { BenchDatabase } from "./database";
+import { loginCookie } from "./login-cookie";
 
 /**
  * The comments scenario's data, written straight into PostgreSQL (writing
@@ -113,14 +113,4 @@ export async function seedCommentData(
     threads: options.threads,
     comments: options.threads * options.commentsPerThread,
   };
-}
-
-/** What a login leaves: a session row, and the signed cookie that carries its token. */
-async function loginCookie(db: BenchDatabase, sessionSecret: string, userId: string): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
-  await db.sql`
-    insert into sessions (id, user_id, workspace_id, expires_at)
-    values (${sessionIdOf(token)}, ${userId}, ${db.workspaceId}, now() + interval '1 day')`;
-  const header = await sessionCookie({ sessionSecret, secureCookies: false }).serialize(token);
-  return header.split(";")[0]!;
 }
