@@ -26,6 +26,13 @@ describe("can", () => {
     expect(can({ role: "viewer" }, "plan.read")).toBe(true);
   });
 
+  it("lets only owners share a plan outside the workspace", () => {
+    expect(can({ role: "owner" }, "plan.share")).toBe(true);
+    for (const role of ["editor", "commenter", "viewer"] as const) {
+      expect(can({ role }, "plan.share")).toBe(false);
+    }
+  });
+
   it("refuses everything to a non-member", () => {
     expect(can(null, "plan.read")).toBe(false);
     expect(can(undefined, "members.read")).toBe(false);

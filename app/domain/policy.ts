@@ -6,6 +6,8 @@ export type Action =
   | "plan.create"
   | "plan.edit"
   | "plan.comment"
+  /** Create and revoke read-only share links for people outside the workspace. */
+  | "plan.share"
   | "members.read"
   | "members.manage";
 
@@ -20,6 +22,7 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
     "plan.create",
     "plan.edit",
     "plan.comment",
+    "plan.share",
     "members.read",
     "members.manage",
   ]),

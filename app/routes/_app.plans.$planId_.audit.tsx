@@ -39,6 +39,9 @@ export default function PlanAudit() {
         </div>
         <div className="row">
           <StatusBadge status={data.plan.status} />
+          <Link className="button secondary small" to={`/plans/${data.plan.id}/dashboard`}>
+            Dashboard
+          </Link>
           <Link className="button secondary small" to={`/plans/${data.plan.id}/versions`}>
             Versions
           </Link>

@@ -75,6 +75,9 @@ export default function VersionsPage() {
         </div>
         <div className="row">
           <StatusBadge status={plan.status} />
+          <Link className="button secondary small" to={`/plans/${plan.id}/dashboard`}>
+            Dashboard
+          </Link>
           <Link className="button secondary small" to={`/plans/${plan.id}/audit`}>
             Audit log
           </Link>

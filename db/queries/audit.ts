@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "plan.reopened",
   "version.saved",
   "version.restored",
+  "share_link.created",
+  "share_link.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

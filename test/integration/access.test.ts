@@ -40,6 +40,9 @@ interface World {
     notificationIds: string[];
     /** The version of A's plan under review (A's sales editor submitted it). */
     versionId: string;
+    /** A read-only share link of A's plan, and its token. */
+    shareLinkId: string;
+    shareToken: string;
   };
   b: { workspace: WorkspaceRow; owner: CreatedMember; plan: PlanRow };
   /** What of A must never reach B: names, e-mails, the plan title, the workspace name. */
@@ -974,6 +977,104 @@ const WALK: Step[] = [
   },
   {
     method: "GET",
+    pattern: "/plans/:planId/dashboard",
+    what: "A's dashboard page is a 404, by A's id or a malformed one; B's opens",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const id of [w.a.plan.id, "not-a-uuid"]) {
+        const body = await read(await c.get(`/plans/${id}/dashboard`), 404, bodies);
+        expect(body).toContain("There is no such plan, or you do not have access to it.");
+      }
+      expect(await read(await c.get(`/plans/${w.b.plan.id}/dashboard`), 200, bodies)).toContain(
+        "Share read-only",
+      );
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/plans/:planId/share-links",
+    what: "A's share links are a 404, by A's id or a malformed one; B's plan lists B's only",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.get(`/api/plans/${w.a.plan.id}/share-links`), bodies);
+      await expectJson404(await c.get(`/api/plans/not-a-uuid/share-links`), bodies);
+      const body = JSON.parse(
+        await read(await c.get(`/api/plans/${w.b.plan.id}/share-links`), 200, bodies),
+      ) as { links: Array<{ id: string }> };
+      expect(body.links.map((l) => l.id)).not.toContain(w.a.shareLinkId);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/share-links",
+    what: "sharing A's plan is a 404 and makes no link",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.postJson(`/api/plans/${w.a.plan.id}/share-links`, {}), bodies);
+      await read(await c.delete(`/api/plans/${w.a.plan.id}/share-links`), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/plans/:planId/share-links/:linkId",
+    what: "GET of one share link is a 405",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await read(await c.get(`/api/plans/${w.a.plan.id}/share-links/${w.a.shareLinkId}`), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/plans/:planId/share-links/:linkId",
+    what: "revoking A's link through A's plan or B's is a 404, and the link still works",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const planId of [w.a.plan.id, w.b.plan.id]) {
+        await expectJson404(await c.delete(`/api/plans/${planId}/share-links/${w.a.shareLinkId}`), bodies);
+      }
+      await read(
+        await c.postJson(`/api/plans/${w.a.plan.id}/share-links/${w.a.shareLinkId}`, {}),
+        405,
+        bodies,
+      );
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/share/:token",
+    what: "A's share token cannot be guessed: near misses and random tokens are a plain 404; B's own link opens",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const token = w.a.shareToken;
+      const flip = (ch: string) => (ch === "A" ? "B" : "A");
+      const guesses = [
+        token.slice(0, -1) + flip(token.slice(-1)),
+        flip(token[0]!) + token.slice(1),
+        token.slice(0, -1),
+        `${token}A`,
+        token.toLowerCase() === token ? token.toUpperCase() : token.toLowerCase(),
+        randomBytes(32).toString("base64url"),
+        createHash("sha256").update(token).digest("hex"),
+      ];
+      for (const guess of guesses) {
+        const body = await read(await c.get(`/share/${encodeURIComponent(guess)}`), 404, bodies);
+        expect(body).toContain("This link does not work");
+      }
+      const created = await c.postJson(`/api/plans/${w.b.plan.id}/share-links`, {});
+      bodies.push(await created.text());
+      expect(created.status).toBe(201);
+      const url = (JSON.parse(bodies[bodies.length - 1]!) as { url: string }).url;
+      expect(await read(await c.get(new URL(url).pathname), 200, bodies)).toContain(w.b.plan.title);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
     pattern: "/inbox",
     what: "the inbox page shows B's own notifications only",
     walk: async (c) => {
@@ -1035,6 +1136,8 @@ const NOT_WALKED: Record<string, string> = {
   "POST /signup": "public: creates a new user and workspace of their own (auth.test.ts)",
   "GET /logout": "redirects home, shows nothing",
   "POST /logout": "ends the caller's own session",
+  "GET /share/:token":
+    "public: the read-only page behind an owner's share link, for anyone with the token; the walk shows A's token cannot be guessed (share-links.test.ts)",
   "LAYOUT routes/_app":
     "the signed-in layout: its loader runs with, and its output is part of, every /plans and /members page walked above",
 };
@@ -1102,6 +1205,8 @@ async function snapshotOfA() {
       where p.workspace_id = ${id} order by c.id`,
     notifications: await accord.sql`
       select n.id, n.user_id, n.read_at from notifications n where n.workspace_id = ${id} order by n.id`,
+    shareLinks: await accord.sql`
+      select id, token_hash, revoked_at, revoked_by from share_links where workspace_id = ${id} order by id`,
     actuals: await accord.sql`
       select (select count(*)::int from plan_actuals a join plans p on p.id = a.plan_id where p.workspace_id = ${id}) as rows,
              (select count(*)::int from campaign_spend s join plans p on p.id = s.plan_id where p.workspace_id = ${id}) as spend`,
@@ -1173,6 +1278,10 @@ beforeAll(async () => {
   const submitted = await aEditorClient.postJson(`/api/plans/${aPlan.id}/submit`, {});
   expect(submitted.status).toBe(201);
   const aVersion = ((await submitted.json()) as { version: { id: string } }).version;
+  // A's owner shares the plan: a link B must neither reach, revoke nor guess.
+  const shared = await aOwnerClient.postJson(`/api/plans/${aPlan.id}/share-links`, {});
+  expect(shared.status).toBe(201);
+  const aShare = (await shared.json()) as { link: { id: string }; url: string };
 
   const b = await createWorkspaceWithOwner(sql, { name: "Bravo Works" });
   await createMember(sql, { workspaceId: b.workspace.id, role: "editor" });
@@ -1195,6 +1304,8 @@ beforeAll(async () => {
       commentIds: [aThread.comments[0]!.id, aReply.id],
       notificationIds: aNotifications.map((n) => n.id),
       versionId: aVersion.id,
+      shareLinkId: aShare.link.id,
+      shareToken: new URL(aShare.url).pathname.split("/").pop()!,
     },
     b: { workspace: b.workspace, owner: b.owner, plan: bPlan },
     secrets: [

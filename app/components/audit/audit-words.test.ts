@@ -45,6 +45,16 @@ describe("audit words", () => {
     ]);
   });
 
+  it("tells share links without their token", () => {
+    expect(auditSentence(entry("share_link.created", { linkId: "l1" }), people)).toBe(
+      "created a read-only share link",
+    );
+    expect(auditSentence(entry("share_link.revoked", { linkId: "l1" }), people)).toBe(
+      "revoked a read-only share link",
+    );
+    expect(auditFacts(entry("share_link.revoked", { linkId: "l1" }), people)).toEqual([]);
+  });
+
   it("falls back to the action's id for an action it does not know", () => {
     expect(auditSentence(entry("plan.archived", {}), people)).toBe("plan.archived");
     expect(auditFacts(entry("plan.archived", { hash: 42 }), people)).toEqual([]);

@@ -23,6 +23,8 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   "plan.reopened": "Plan reopened",
   "version.saved": "Version saved",
   "version.restored": "Version restored",
+  "share_link.created": "Share links created",
+  "share_link.revoked": "Share links revoked",
   "workspace.created": "Workspace created",
   "member.invited": "Invites made",
   "member.joined": "Members joined",
@@ -76,6 +78,10 @@ export function auditSentence(entry: AuditEntryJson, people: People): string {
       return `saved ${version(d)}`;
     case "version.restored":
       return `restored ${version(d)}`;
+    case "share_link.created":
+      return "created a read-only share link";
+    case "share_link.revoked":
+      return "revoked a read-only share link";
     default:
       return entry.action;
   }

@@ -11,6 +11,7 @@ import type { SignoffDialog } from "./signoff-dialogs";
 
 /** Where the card's links lead. */
 export interface SignoffLinks {
+  dashboard: string;
   versions: string;
   audit: string;
   exportMarkdown: string;
@@ -209,6 +210,7 @@ export function SignoffCard({
       ) : null}
 
       <nav className="signoff-links" aria-label="Plan records">
+        <Link to={links.dashboard}>Dashboard</Link>
         <Link to={links.versions}>Versions</Link>
         <Link to={links.audit}>Audit log</Link>
         <a href={links.exportMarkdown} download>

@@ -85,6 +85,7 @@ export function PlanSignoff({
 
   const base = `/plans/${planId}`;
   const links: SignoffLinks = {
+    dashboard: `${base}/dashboard`,
     versions: `${base}/versions`,
     audit: `${base}/audit`,
     exportMarkdown: `/api/plans/${planId}/export.md`,

@@ -1,0 +1,77 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DashboardView } from "../components/dashboard/dashboard-view";
+import { ShareLinksPanel } from "../components/share/share-links-panel";
+import { StatusBadge } from "../components/status-badge";
+import { can } from "../domain/policy";
+import dashboardStylesheet from "../styles/dashboard.css?url";
+import { planDashboard } from "../utils/dashboard.server";
+import { requirePlanPage } from "../utils/plan-page.server";
+import { shareLinksOf } from "../utils/share-links.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStylesheet }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Dashboard · ${data.plan.title} · Accord` : "Dashboard · Accord" },
+];
+
+/**
+ * GET /plans/:planId/dashboard: the plan's targets against its actuals for
+ * the sales–marketing meeting, to every member; owners also manage the
+ * plan's read-only share links here.
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { plan } = await requirePlanPage(request, context, params.planId);
+  const mayShare = can({ role: plan.role }, "plan.share");
+  const [{ dashboard, currency }, shareLinks] = await Promise.all([
+    planDashboard(context, plan),
+    mayShare ? shareLinksOf(context, plan) : null,
+  ]);
+  return {
+    plan: { id: plan.id, title: plan.title, status: plan.status },
+    dashboard,
+    currency,
+    mayEnterActuals: can({ role: plan.role }, "plan.edit"),
+    shareLinks,
+  };
+}
+
+export default function PlanDashboard() {
+  const { plan, dashboard, currency, mayEnterActuals, shareLinks } = useLoaderData<typeof loader>();
+  const base = `/plans/${plan.id}`;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="eyebrow">
+            <Link to="/plans">Plans</Link> · <Link to={base}>{plan.title}</Link>
+          </p>
+          <h1>Dashboard</h1>
+          <p className="muted">
+            The plan&apos;s targets against what really happened, for the sales–marketing meeting.
+          </p>
+        </div>
+        <div className="row">
+          <StatusBadge status={plan.status} />
+          {mayEnterActuals ? (
+            <Link className="button secondary small" to={`${base}/actuals`}>
+              Actuals
+            </Link>
+          ) : null}
+          <Link className="button secondary small" to={`${base}/versions`}>
+            Versions
+          </Link>
+          <Link className="button secondary small" to={`${base}/audit`}>
+            Audit log
+          </Link>
+        </div>
+      </div>
+      <DashboardView
+        dashboard={dashboard}
+        currency={currency}
+        actualsHref={mayEnterActuals ? `${base}/actuals` : null}
+      />
+      {shareLinks ? <ShareLinksPanel planId={plan.id} initialLinks={shareLinks} /> : null}
+    </>
+  );
+}
