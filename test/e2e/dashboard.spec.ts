@@ -112,6 +112,30 @@ test("the dashboard draws its charts from the actuals and shows each market's pa
   }
 });
 
+test("the demo's running quarter opens with charts drawn from its seeded actuals", async ({ browser }) => {
+  const vic = await openAs(browser, "vic");
+  const response = await vic.page.request.get("/api/plans");
+  const { plans } = (await response.json()) as { plans: Array<{ id: string; title: string }> };
+  const running = plans.find((p) => p.title === "FY26 Q4 joint plan");
+  expect(running, "the seeded running quarter").toBeDefined();
+
+  await vic.page.goto(`/plans/${running!.id}/dashboard`);
+  await expect(vic.page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(vic.page.getByText("No actuals yet")).toHaveCount(0);
+  const bars = vic.page.getByRole("figure", { name: "Revenue by market" });
+  await expect(bars.locator(".recharts-bar-rectangle")).toHaveCount(6);
+  const lines = vic.page.getByRole("figure", { name: "Revenue against the target line" });
+  await expect(lines.locator("path.recharts-line-curve")).toHaveCount(2);
+  const table = vic.page.getByRole("region", { name: "Markets" });
+  for (const market of ["Mid-market retail", "Enterprise logistics", "SMB e-commerce"]) {
+    await expect(table.getByRole("row", { name: new RegExp(market) })).toContainText(
+      /On track|At risk|Off track|Not started/,
+    );
+  }
+  // A viewer reads the numbers; entering them is for owners and editors.
+  await expect(vic.page.getByRole("link", { name: "Actuals" })).toHaveCount(0);
+});
+
 test("a plan without actuals shows the empty state and where to enter them", async ({ browser }) => {
   const owner = await openAs(browser, "owner");
   const planId = await createPlanViaApi(owner.page, {
