@@ -13,6 +13,8 @@ import type { SignoffDialog } from "./signoff-dialogs";
 export interface SignoffLinks {
   versions: string;
   audit: string;
+  /** The plan's actuals, entered per market, campaign and month. */
+  actuals: string;
   exportMarkdown: string;
   print: string;
   /** The version the card talks about (in review, approved, last approved). */
@@ -211,6 +213,7 @@ export function SignoffCard({
       <nav className="signoff-links" aria-label="Plan records">
         <Link to={links.versions}>Versions</Link>
         <Link to={links.audit}>Audit log</Link>
+        <Link to={links.actuals}>Actuals</Link>
         <a href={links.exportMarkdown} download>
           Export Markdown
         </a>

@@ -87,6 +87,7 @@ export function PlanSignoff({
   const links: SignoffLinks = {
     versions: `${base}/versions`,
     audit: `${base}/audit`,
+    actuals: `${base}/actuals`,
     exportMarkdown: `/api/plans/${planId}/export.md`,
     print: `${base}/print`,
     version: version ? `${base}/versions/${version.id}` : null,
