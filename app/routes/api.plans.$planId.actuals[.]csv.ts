@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { actualsCsvTemplate, spendCsvTemplate } from "../domain/actuals";
-import { currentContent, importActualsCsv, refsOf } from "../utils/actuals.server";
+import { currentContent, importActualsCsv, refsOf, requireMayEnterActuals } from "../utils/actuals.server";
+import { importWithProgress, wantsImportProgress } from "../utils/actuals-import-stream.server";
 import { apiRoute, methodNotAllowed, parseInput, readCsvBody } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
 import { requirePlanForMember } from "../utils/plans.server";
@@ -29,11 +30,17 @@ export const loader = apiRoute(async ({ request, context, params }: LoaderFuncti
   });
 });
 
-/** POST /api/plans/:planId/actuals.csv (text/csv, up to 8 MiB): owners and editors import a file, all or nothing. */
+/**
+ * POST /api/plans/:planId/actuals.csv (text/csv, up to 8 MiB): owners and
+ * editors import a file, all or nothing. With `Accept: application/x-ndjson`
+ * the answer streams the import's progress, then its outcome.
+ */
 export const action = apiRoute(async ({ request, context, params }: ActionFunctionArgs) => {
   if (request.method !== "POST") methodNotAllowed(["GET", "POST"]);
   const session = await requireApiSession(request, context);
   const plan = await requirePlanForMember(context, params.planId, session.userId);
+  requireMayEnterActuals(plan);
   const text = await readCsvBody(request);
+  if (wantsImportProgress(request)) return importWithProgress(context, plan, session.userId, text);
   return Response.json(await importActualsCsv(context, plan, session.userId, text));
 });

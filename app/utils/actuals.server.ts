@@ -3,10 +3,11 @@ import { listActuals, listCampaignSpend, upsertActuals, upsertCampaignSpend } fr
 import {
   ActualsRowSchema,
   CampaignSpendRowSchema,
+  checkActualsCsvInSlices,
   periodMonths,
-  validateActualsCsv,
   type ActualsCsvContext,
   type CsvError,
+  type ImportProgress,
   type PlanActuals,
 } from "../domain/actuals";
 import { computeDashboard, type Dashboard } from "../domain/metrics";
@@ -157,20 +158,33 @@ function invalidCsv(message: string, rowErrors: readonly CsvError[]): Response {
 /** Errors listed in a 400; a file with more is mostly wrong, and the first ones say how. */
 const MAX_REPORTED_ERRORS = 1000;
 
+/** Where an import is: the phase, and `done` of `total` (characters checked, then rows written). */
+export type OnImportProgress = (progress: Omit<ImportProgress, "type">) => void;
+
+/** Lets pending I/O (other requests, websocket frames, database answers) run before the next slice. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Imports a CSV of either template against the plan as it is now: every
  * row is checked first and, if any is bad, nothing is written (400 with
  * each row's line and column); otherwise all rows are upserted in one
- * transaction, in batches.
+ * transaction, in batches. The check runs in slices that yield to the event
+ * loop, and the writes are awaited batch by batch, so a 50,000-row file
+ * never holds up other requests; `onProgress` hears of every slice and batch.
  */
 export async function importActualsCsv(
   context: AccordContext,
   plan: PlanForMember,
   userId: string,
   text: string,
+  onProgress?: OnImportProgress,
 ): Promise<CsvImport> {
   requireMayEnterActuals(plan);
-  const result = validateActualsCsv(text, refsOf(await currentContent(context, plan.id)));
+  const refs = refsOf(await currentContent(context, plan.id));
+  const { result } = await checkActualsCsvInSlices(text, refs, {
+    pause: yieldToEventLoop,
+    onProgress: ({ done, total }) => onProgress?.({ phase: "checking", done, total }),
+  });
   if (result.errors.length > 0 || result.kind === null) {
     const count = result.errors.length;
     throw invalidCsv(
@@ -179,11 +193,14 @@ export async function importActualsCsv(
     );
   }
   const { kind } = result;
+  const total = kind === "spend" ? result.spend.length : result.rows.length;
+  const onBatch = (done: number) => onProgress?.({ phase: "saving", done, total });
+  onBatch(0);
   await context.sql.begin(async (tx) => {
-    if (kind === "spend") await upsertCampaignSpend(tx, plan.id, userId, result.spend);
-    else await upsertActuals(tx, plan.id, userId, result.rows);
+    if (kind === "spend") await upsertCampaignSpend(tx, plan.id, userId, result.spend, onBatch);
+    else await upsertActuals(tx, plan.id, userId, result.rows, onBatch);
   });
-  return { imported: kind === "spend" ? result.spend.length : result.rows.length, kind };
+  return { imported: total, kind };
 }
 
 /** `?today=YYYY-MM-DD` of the metrics endpoint; today (UTC) when left out. */

@@ -11,12 +11,20 @@ import type { Db, Tx } from "../sql";
 /** Rows per insert: 11 parameters a row stays well under PostgreSQL's 65,535 per statement. */
 const BATCH = 2000;
 
+/** Told after each batch with the rows written so far, for an import's progress bar. */
+export type OnBatch = (written: number) => void;
+
 /** Writes rows BATCH at a time: one statement per batch keeps parameters within PostgreSQL's limit. */
 async function inBatches<T>(
   rows: readonly T[],
+  onBatch: OnBatch | undefined,
   write: (batch: readonly T[]) => Promise<unknown>,
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH) await write(rows.slice(start, start + BATCH));
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    await write(batch);
+    onBatch?.(start + batch.length);
+  }
 }
 
 export async function listActuals(db: Db, planId: string): Promise<ActualsRow[]> {
@@ -44,8 +52,9 @@ export async function upsertActuals(
   planId: string,
   updatedBy: string,
   rows: readonly ActualsRow[],
+  onBatch?: OnBatch,
 ): Promise<void> {
-  await inBatches(rows, async (slice) => {
+  await inBatches(rows, onBatch, async (slice) => {
     const batch = slice.map((row) => ({
       plan_id: planId,
       target_market_id: row.targetMarketId,
@@ -75,8 +84,9 @@ export async function upsertCampaignSpend(
   planId: string,
   updatedBy: string,
   rows: readonly CampaignSpendRow[],
+  onBatch?: OnBatch,
 ): Promise<void> {
-  await inBatches(rows, async (slice) => {
+  await inBatches(rows, onBatch, async (slice) => {
     const batch = slice.map((row) => ({
       plan_id: planId,
       campaign_id: row.campaignId,

@@ -1075,6 +1075,18 @@ const WALK: Step[] = [
   },
   {
     method: "GET",
+    pattern: "/plans/:planId/actuals",
+    what: "A's actuals page is a 404; B's opens",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const body = await read(await c.get(`/plans/${w.a.plan.id}/actuals`), 404, bodies);
+      expect(body).toContain("There is no such plan, or you do not have access to it.");
+      expect(await read(await c.get(`/plans/${w.b.plan.id}/actuals`), 200, bodies)).toContain(w.b.plan.title);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
     pattern: "/inbox",
     what: "the inbox page shows B's own notifications only",
     walk: async (c) => {

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
-import type { ActualsRow, CampaignSpendRow, PlanActuals } from "../../app/domain/actuals";
+import {
+  ImportLineSchema,
+  type ActualsRow,
+  type CampaignSpendRow,
+  type ImportLine,
+  type PlanActuals,
+} from "../../app/domain/actuals";
 import type { Dashboard } from "../../app/domain/metrics";
 import { blankRow, rowMap, SECTION } from "../../app/domain/plan";
 import { appendUpdate } from "../../db/queries/documents";
@@ -12,8 +18,9 @@ import { createPlan, expectJson, signoffWorld, type ErrorJson, type SignoffWorld
 /**
  * Actuals (DESIGN.md section 6) stored and served: JSON posts and reads, the
  * CSV import (every bad-row kind refused with nothing written, a 50,000-row
- * file written whole), the templates, the metrics computed from stored
- * actuals, and who may read and write them.
+ * file written whole, its progress streamed while other requests are
+ * served), the templates, the metrics computed from stored actuals, and
+ * who may read and write them.
  */
 
 let accord: TestServer;
@@ -92,6 +99,46 @@ function postCsv(client: TestClient, planId: string, text: string, type = "text/
     body: text,
   });
 }
+
+/** The same import asking for its progress as NDJSON. */
+function postCsvWithProgress(client: TestClient, planId: string, text: string): Promise<Response> {
+  return client.request(`/api/plans/${planId}/actuals.csv`, {
+    method: "POST",
+    headers: { "Content-Type": "text/csv", Accept: "application/x-ndjson" },
+    body: text,
+  });
+}
+
+/** The NDJSON lines of a response as they arrive, each checked against the documented schema. */
+async function* importLines(response: Response): AsyncGenerator<ImportLine> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) buffered += value;
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) if (line.trim()) yield ImportLineSchema.parse(JSON.parse(line));
+    if (done) break;
+  }
+  expect(buffered).toBe("");
+}
+
+/** 50,000 good market months over 16,667 markets named `Market n`. */
+function largeFile(): string {
+  const months = ["2027-01", "2027-02", "2027-03"];
+  const lines = [HEADER];
+  for (let i = 0; i < 50_000; i += 1) {
+    lines.push(
+      `${months[i % 3]},Market ${Math.floor(i / 3)},${i}.5,${i % 7},${i * 2},${i % 50},${i % 20},${i % 5},${(i % 5) + 1}`,
+    );
+  }
+  return lines.join("\r\n");
+}
+
+/** The progress lines of one phase, in order. */
+const progressOf = (lines: ImportLine[], phase: "checking" | "saving") =>
+  lines.flatMap((line) => (line.type === "progress" && line.phase === phase ? [line] : []));
 
 const readActuals = async (client: TestClient, planId: string) =>
   expectJson<PlanActuals>(await client.get(`/api/plans/${planId}/actuals`), 200);
@@ -287,14 +334,7 @@ describe("the CSV import", () => {
 
   test("a 50,000-row file imports whole, in one transaction", async () => {
     const { planId, markets } = await seededPlan(16_667, 0);
-    const months = ["2027-01", "2027-02", "2027-03"];
-    const lines = [HEADER];
-    for (let i = 0; i < 50_000; i += 1) {
-      lines.push(
-        `${months[i % 3]},Market ${Math.floor(i / 3)},${i}.5,${i % 7},${i * 2},${i % 50},${i % 20},${i % 5},${(i % 5) + 1}`,
-      );
-    }
-    const text = lines.join("\r\n");
+    const text = largeFile();
     // One bad row at the very end: nothing of the 50,000 is written.
     const refused = await postCsv(world.editor.client, planId, `${text}\r\n2027-01,Market 0,1,1,1,1,1,1,1`);
     expect((await expectJson<{ rowErrors: unknown[] }>(refused, 400)).rowErrors).toHaveLength(1);
@@ -313,6 +353,96 @@ describe("the CSV import", () => {
       select sum(revenue_won)::float8 as total from plan_actuals where plan_id = ${planId}`;
     expect(sum!.total).toBe(Array.from({ length: 50_000 }, (_, i) => i + 0.5).reduce((s, v) => s + v, 0));
   }, 60_000);
+});
+
+describe("the CSV import with progress (Accept: application/x-ndjson)", () => {
+  test("a 50,000-row file streams checking and saving progress, then done, while other requests are served", async () => {
+    const { planId } = await seededPlan(16_667, 0);
+    const response = await postCsvWithProgress(world.editor.client, planId, largeFile());
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
+
+    // What happened, in the order it happened: lines read, and another request of the same person.
+    const events: string[] = [];
+    const lines: ImportLine[] = [];
+    let other: Promise<void> | null = null;
+    for await (const line of importLines(response)) {
+      lines.push(line);
+      events.push(line.type);
+      if (other === null && line.type === "progress") {
+        other = world.editor.client.get("/api/me").then(async (me) => {
+          expect(me.status).toBe(200);
+          await me.json();
+          events.push("me");
+        });
+      }
+    }
+    await other;
+    // The request sent after the first progress line was answered before the import finished.
+    expect(events.indexOf("me")).toBeGreaterThan(0);
+    expect(events.indexOf("me")).toBeLessThan(events.indexOf("done"));
+
+    expect(lines.at(-1)).toEqual({ type: "done", imported: 50_000, kind: "actuals" });
+    expect(lines.filter((l) => l.type === "done" || l.type === "error")).toHaveLength(1);
+    const checking = progressOf(lines, "checking");
+    const saving = progressOf(lines, "saving");
+    // Checked in more than one slice, then written batch by batch, each count going up.
+    expect(checking.length).toBeGreaterThan(1);
+    expect(saving.length).toBeGreaterThan(2);
+    for (const phase of [checking, saving]) {
+      for (let i = 1; i < phase.length; i += 1) expect(phase[i]!.done).toBeGreaterThan(phase[i - 1]!.done);
+      expect(phase.at(-1)!.done).toBe(phase.at(-1)!.total);
+    }
+    expect(lines.indexOf(checking.at(-1)!)).toBeLessThan(lines.indexOf(saving[0]!));
+    expect(saving.at(-1)).toMatchObject({ done: 50_000, total: 50_000 });
+    expect(await counts(planId)).toEqual({ rows: 50_000, spend: 0 });
+  }, 90_000);
+
+  test("a bad file streams the 400's body as its error line and writes nothing", async () => {
+    const { planId } = await seededPlan();
+    const file = [
+      HEADER,
+      "2027-01,Market 0,100,1,100,1,1,1,1",
+      "2027-01,Nowhere,100,1,100,1,1,1,1",
+      "2027-02,Market 1,100,-1,100,1,1,1,1",
+    ].join("\n");
+    const plain = await expectJson<Record<string, unknown>>(
+      await postCsv(world.editor.client, planId, file),
+      400,
+    );
+
+    const response = await postCsvWithProgress(world.editor.client, planId, file);
+    expect(response.status).toBe(200);
+    const lines: ImportLine[] = [];
+    for await (const line of importLines(response)) lines.push(line);
+    expect(lines.at(-1)).toEqual({ type: "error", ...plain });
+    expect(lines.at(-1)).toMatchObject({
+      error: "invalid_csv",
+      rowErrors: [
+        { line: 3, column: "market" },
+        { line: 4, column: "deals_won" },
+      ],
+    });
+    expect(lines.some((l) => l.type === "done")).toBe(false);
+    expect(progressOf(lines, "saving")).toEqual([]);
+    expect(await counts(planId)).toEqual({ rows: 0, spend: 0 });
+  });
+
+  test("refusals before the file is read keep their status: a viewer 403, a body that is not CSV 400", async () => {
+    const { planId } = await seededPlan();
+    const csv = `${HEADER}\n2027-01,Market 0,1,1,1,1,1,1,1\n`;
+    const refused = await postCsvWithProgress(world.viewer.client, planId, csv);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: "forbidden" });
+    const notCsv = await world.editor.client.request(`/api/plans/${planId}/actuals.csv`, {
+      method: "POST",
+      headers: { "Content-Type": "text/plain", Accept: "application/x-ndjson" },
+      body: csv,
+    });
+    expect(notCsv.status).toBe(400);
+    expect(await notCsv.json()).toMatchObject({ error: "invalid_csv" });
+    expect(await counts(planId)).toEqual({ rows: 0, spend: 0 });
+  });
 });
 
 describe("the metrics", () => {

@@ -14,6 +14,8 @@ export interface SignoffLinks {
   dashboard: string;
   versions: string;
   audit: string;
+  /** The plan's actuals, entered per market, campaign and month. */
+  actuals: string;
   exportMarkdown: string;
   print: string;
   /** The version the card talks about (in review, approved, last approved). */
@@ -213,6 +215,7 @@ export function SignoffCard({
         <Link to={links.dashboard}>Dashboard</Link>
         <Link to={links.versions}>Versions</Link>
         <Link to={links.audit}>Audit log</Link>
+        <Link to={links.actuals}>Actuals</Link>
         <a href={links.exportMarkdown} download>
           Export Markdown
         </a>

@@ -6,3 +6,5 @@ export * from "./months";
 export * from "./schemas";
 export * from "./csv-parse";
 export * from "./actuals-csv";
+export * from "./check-in-slices";
+export * from "./import-progress";

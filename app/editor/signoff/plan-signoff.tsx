@@ -88,6 +88,7 @@ export function PlanSignoff({
     dashboard: `${base}/dashboard`,
     versions: `${base}/versions`,
     audit: `${base}/audit`,
+    actuals: `${base}/actuals`,
     exportMarkdown: `/api/plans/${planId}/export.md`,
     print: `${base}/print`,
     version: version ? `${base}/versions/${version.id}` : null,
