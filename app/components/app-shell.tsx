@@ -58,7 +58,10 @@ export function AppShell({
         </a>
         <nav className="topnav" aria-label="Main">
           <NavLink to="/plans">Plans</NavLink>
-          <NavLink to="/members">Members</NavLink>
+          <NavLink to="/members" className="members-link">
+            Members
+          </NavLink>
+          <NavLink to="/feedback">Feedback</NavLink>
           <NavLink
             to="/inbox"
             aria-label={unread > 0 ? `Inbox, ${unread} unread` : "Inbox"}
@@ -118,7 +121,10 @@ export function AppShell({
           <a className="button secondary small" href="/workspaces/new">
             New workspace
           </a>
-          {/* On phones the bar has no room left: the audit log moves in here. */}
+          {/* On phones the bar has no room left: members and the audit log move in here. */}
+          <NavLink to="/members" className="button secondary small menu-members-link" onClick={closeMenu}>
+            Members
+          </NavLink>
           <NavLink to="/audit" className="button secondary small menu-audit-link" onClick={closeMenu}>
             Audit log
           </NavLink>

@@ -16,7 +16,7 @@ import {
   InboxActionSchema,
   InboxFilterSchema,
   loadInbox,
-  threadPath,
+  notificationPath,
   type InboxFilter,
 } from "./inbox.server";
 import { markRead, unreadCount } from "../utils/notifications.server";
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = parsed.data;
   if (input.intent === "read-all") await markRead(context, member.user.id, { all: true });
   else await markRead(context, member.user.id, { ids: [input.id] });
-  if (input.intent === "open") throw redirect(threadPath(input.planId, input.threadId));
+  if (input.intent === "open") throw redirect(notificationPath(input));
   return { ok: true };
 }
 
@@ -62,7 +62,8 @@ export default function Inbox() {
         <div>
           <h1>Inbox</h1>
           <p className="muted">
-            Mentions of you, and replies and resolutions in the threads you take part in.
+            Mentions of you, replies and resolutions in the threads you take part in, and answers to the
+            feedback you filed.
           </p>
         </div>
         {unread > 0 ? (

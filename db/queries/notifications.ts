@@ -1,10 +1,12 @@
 import type { Team } from "../../app/domain/membership";
 import type { NotificationJson, NotificationKind } from "../../app/domain/comments";
+import type { FeedbackStatus } from "../../app/domain/feedback";
 import { uuidArray, type Db, type Tx } from "../sql";
 
 /**
  * The inbox (migration 0004): one row per person told about a mention, a
- * reply, a resolution or a reopening. Everything read here is limited to
+ * reply, a resolution or a reopening, a sign-off step (0005) or a field
+ * feedback item marketing moved (0007). Everything read here is limited to
  * workspaces the user still belongs to, so leaving a workspace empties its
  * part of the inbox without deleting anything.
  */
@@ -12,13 +14,17 @@ import { uuidArray, type Db, type Tx } from "../sql";
 export interface NewNotification {
   userId: string;
   workspaceId: string;
-  planId: string;
-  /** Null for the sign-off steps about the whole plan (review_requested, plan_approved). */
+  /** Null for feedback_triaged: an item is of the workspace, whatever plan it names. */
+  planId: string | null;
+  /** Null for the sign-off steps about the whole plan (review_requested, plan_approved) and feedback. */
   threadId: string | null;
   /** The comment that mentioned or replied; null for the other kinds. */
   commentId: string | null;
   actorId: string;
   kind: NotificationKind;
+  /** feedback_triaged: the item, and the status the change set (null: only the reply changed). */
+  feedbackId?: string | null;
+  feedbackStatus?: FeedbackStatus | null;
   /** Seeding only. */
   createdAt?: Date;
   readAt?: Date | null;
@@ -42,6 +48,8 @@ export async function insertNotifications(tx: Tx, rows: readonly NewNotification
         comment_id: n.commentId,
         actor_id: n.actorId,
         kind: n.kind,
+        feedback_id: n.feedbackId ?? null,
+        feedback_status: n.feedbackStatus ?? null,
         created_at: n.createdAt ?? now,
         read_at: n.readAt ?? null,
       })),
@@ -66,11 +74,14 @@ interface NotificationRow {
   actorId: string;
   actorName: string;
   actorTeam: Team;
-  planId: string;
-  planTitle: string;
+  planId: string | null;
+  planTitle: string | null;
   threadId: string | null;
   commentId: string | null;
   excerpt: string;
+  feedbackId: string | null;
+  feedbackAccount: string | null;
+  feedbackStatus: FeedbackStatus | null;
 }
 
 /** The user's notifications, newest first, as the API shows them. */
@@ -89,11 +100,15 @@ export async function listNotifications(
              (select left(fc.body, 200) from comments fc
               where fc.thread_id = n.thread_id and fc.deleted_at is null
               order by fc.created_at limit 1),
-             '') as excerpt
+             left(f.reply, 200),
+             left(f.insight, 200),
+             '') as excerpt,
+           n.feedback_id as "feedbackId", f.account as "feedbackAccount", n.feedback_status as "feedbackStatus"
     from notifications n
     join memberships me on me.workspace_id = n.workspace_id and me.user_id = n.user_id
-    join plans p on p.id = n.plan_id
+    left join plans p on p.id = n.plan_id
     left join comment_threads t on t.id = n.thread_id
+    left join feedback f on f.id = n.feedback_id
     join users au on au.id = n.actor_id
     left join memberships am on am.workspace_id = n.workspace_id and am.user_id = n.actor_id
     left join comments c on c.id = n.comment_id
@@ -106,10 +121,13 @@ export async function listNotifications(
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
     actor: { id: row.actorId, name: row.actorName, team: row.actorTeam },
-    plan: { id: row.planId, title: row.planTitle },
+    plan: row.planId ? { id: row.planId, title: row.planTitle ?? "" } : null,
     threadId: row.threadId,
     commentId: row.commentId,
     excerpt: row.excerpt,
+    feedback: row.feedbackId
+      ? { id: row.feedbackId, account: row.feedbackAccount ?? "", status: row.feedbackStatus }
+      : null,
   }));
 }
 

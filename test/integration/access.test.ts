@@ -40,6 +40,8 @@ interface World {
     notificationIds: string[];
     /** The version of A's plan under review (A's sales editor submitted it). */
     versionId: string;
+    /** A field feedback item A's sales editor filed about A's plan. */
+    feedbackId: string;
     /** A read-only share link of A's plan, and its token. */
     shareLinkId: string;
     shareToken: string;
@@ -1087,6 +1089,96 @@ const WALK: Step[] = [
   },
   {
     method: "GET",
+    pattern: "/feedback",
+    what: "the feedback page shows B's items only, whatever item or plan the URL names",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      for (const query of ["", `?item=${w.a.feedbackId}`, `?plan=${w.a.plan.id}`, "?status=new&mine=1"])
+        await read(await c.get(`/feedback${query}`), 200, bodies);
+      expect(bodies[1]).not.toContain(`feedback-${w.a.feedbackId}`);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/feedback",
+    what: "the page's forms cannot file into A's plan or change A's items; a filing lands in B",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const item = { account: "Bravo account", insight: "Heard in B", tags: "pricing" };
+      await read(
+        await c.postForm("/feedback", { intent: "create", ...item, planId: w.a.plan.id }),
+        400,
+        bodies,
+      );
+      for (const intent of ["edit", "triage"]) {
+        const fields = { intent, id: w.a.feedbackId, ...item, status: "done", reply: "Hijacked" };
+        await read(await c.postForm("/feedback", fields), 404, bodies);
+      }
+      await read(await c.postForm("/feedback", { intent: "create", ...item, planId: "" }), 302, bodies);
+      const [filed] =
+        await accord.sql`select workspace_id from feedback where account = 'Bravo account' limit 1`;
+      expect(filed).toEqual({ workspace_id: w.b.workspace.id });
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/feedback",
+    what: "B's feedback list holds nothing of A; a filter on A's plan is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const page = JSON.parse(await read(await c.get("/api/feedback?limit=100"), 200, bodies)) as {
+        items: Array<{ id: string }>;
+      };
+      expect(page.items.map((i) => i.id)).not.toContain(w.a.feedbackId);
+      await expectJson404(await c.get(`/api/feedback?plan=${w.a.plan.id}`), bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/feedback",
+    what: "filing about A's plan is refused (400); a filing lands in B",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      const item = { account: "Bravo API account", insight: "Heard in B", tags: ["objection"] };
+      await read(await c.postJson("/api/feedback", { ...item, planId: w.a.plan.id }), 400, bodies);
+      const created = JSON.parse(await read(await c.postJson("/api/feedback", item), 201, bodies)) as {
+        item: { id: string };
+      };
+      const [filed] = await accord.sql`select workspace_id from feedback where id = ${created.item.id}`;
+      expect(filed).toEqual({ workspace_id: w.b.workspace.id });
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/api/feedback/:feedbackId",
+    what: "A's feedback item is a 404",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.get(`/api/feedback/${w.a.feedbackId}`), bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/api/feedback/:feedbackId",
+    what: "triaging or editing A's feedback item is a 404; POST is a 405",
+    walk: async (c, w) => {
+      const bodies: string[] = [];
+      await expectJson404(await c.patchJson(`/api/feedback/${w.a.feedbackId}`, { status: "done" }), bodies);
+      await expectJson404(
+        await c.patchJson(`/api/feedback/${w.a.feedbackId}`, { account: "Hijacked" }),
+        bodies,
+      );
+      await read(await c.postJson(`/api/feedback/${w.a.feedbackId}`, { status: "done" }), 405, bodies);
+      return bodies;
+    },
+  },
+  {
+    method: "GET",
     pattern: "/inbox",
     what: "the inbox page shows B's own notifications only",
     walk: async (c) => {
@@ -1215,6 +1307,9 @@ async function snapshotOfA() {
       select c.id, c.body, c.edited_at, c.deleted_at from comments c
       join comment_threads t on t.id = c.thread_id join plans p on p.id = t.plan_id
       where p.workspace_id = ${id} order by c.id`,
+    feedback: await accord.sql`
+      select id, account, insight, tags::text, status, reply, section, plan_id, updated_at
+      from feedback where workspace_id = ${id} order by id`,
     notifications: await accord.sql`
       select n.id, n.user_id, n.read_at from notifications n where n.workspace_id = ${id} order by n.id`,
     shareLinks: await accord.sql`
@@ -1286,6 +1381,15 @@ beforeAll(async () => {
   const aNotifications = await sql<{ id: string }[]>`
     select id from notifications where workspace_id = ${a.workspace.id} order by id`;
   expect(aNotifications).toHaveLength(2);
+  // A's sales editor files what a customer said about A's plan.
+  const filed = await aEditorClient.postJson("/api/feedback", {
+    account: "Alphasecret Foods",
+    insight: "Alphasecret pricing objection",
+    tags: ["pricing"],
+    planId: aPlan.id,
+  });
+  expect(filed.status).toBe(201);
+  const aFeedback = ((await filed.json()) as { item: { id: string } }).item;
   // A's plan goes into review: a version B must not reach (its only signer submitted it, so nobody is notified).
   const submitted = await aEditorClient.postJson(`/api/plans/${aPlan.id}/submit`, {});
   expect(submitted.status).toBe(201);
@@ -1308,6 +1412,7 @@ beforeAll(async () => {
   world = {
     a: {
       workspace: a.workspace,
+      feedbackId: aFeedback.id,
       owner: a.owner,
       editor: aEditor,
       plan: aPlan,

@@ -201,6 +201,7 @@ describe("the inbox", () => {
       threadId: thread.id,
       commentId: thread.comments[0]!.id,
       excerpt: long.trim().slice(0, 200),
+      feedback: null,
     });
     const times = notifications.map((n) => n.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
@@ -286,7 +287,7 @@ describe("the inbox", () => {
     await accord.sql`delete from memberships where workspace_id = ${elsewhere.workspace.id} and user_id = ${maya.id}`;
     const after = await inbox(maya);
     expect(after.unread).toBe(0);
-    expect(after.notifications.map((n) => n.plan.id)).not.toContain(otherPlan.id);
+    expect(after.notifications.map((n) => n.plan?.id)).not.toContain(otherPlan.id);
   });
 
   test("participants and mentions who left the workspace are not told", async () => {

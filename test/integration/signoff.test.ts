@@ -312,7 +312,7 @@ describe("approval and reopening", () => {
       await world.editor.client.get("/api/notifications"),
       200,
     );
-    expect(inbox.notifications.some((n) => n.kind === "plan_approved" && n.plan.id === planId)).toBe(true);
+    expect(inbox.notifications.some((n) => n.kind === "plan_approved" && n.plan?.id === planId)).toBe(true);
     expect(
       (
         await expectJson<ErrorJson>(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FeedbackStatus } from "../feedback/schemas";
 import type { Team } from "../membership";
 import { withoutNul } from "../text";
 import { AnchorSchema, type Anchor } from "./anchor";
@@ -110,7 +111,13 @@ export interface ThreadJson {
 export const COMMENT_NOTIFICATION_KINDS = ["mention", "reply", "resolved", "reopened"] as const;
 /** What the sign-off workflow tells people about (DESIGN.md section 5). */
 export const SIGNOFF_NOTIFICATION_KINDS = ["review_requested", "changes_requested", "plan_approved"] as const;
-export const NOTIFICATION_KINDS = [...COMMENT_NOTIFICATION_KINDS, ...SIGNOFF_NOTIFICATION_KINDS] as const;
+/** What field feedback tells its author (DESIGN.md section 6). */
+export const FEEDBACK_NOTIFICATION_KINDS = ["feedback_triaged"] as const;
+export const NOTIFICATION_KINDS = [
+  ...COMMENT_NOTIFICATION_KINDS,
+  ...SIGNOFF_NOTIFICATION_KINDS,
+  ...FEEDBACK_NOTIFICATION_KINDS,
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationJson {
@@ -119,12 +126,18 @@ export interface NotificationJson {
   createdAt: string;
   readAt: string | null;
   actor: PersonJson;
-  plan: { id: string; title: string };
-  /** Null for review_requested and plan_approved, which are about the whole plan. */
+  /** Null for feedback_triaged: an item is of the workspace, whatever plan it names. */
+  plan: { id: string; title: string } | null;
+  /** Null for review_requested and plan_approved, which are about the whole plan, and for feedback_triaged. */
   threadId: string | null;
   commentId: string | null;
   /** The first 200 characters of the comment, or the thread's quote; empty for the plan's sign-off steps. */
   excerpt: string;
+  /**
+   * feedback_triaged only: the item, and the status the change set (null
+   * when only the reply changed).
+   */
+  feedback: { id: string; account: string; status: FeedbackStatus | null } | null;
 }
 
 /**
