@@ -11,7 +11,7 @@ import type { Tx } from "./sql";
  *
  * `marketIds` and `campaignIds` are the demo plan's rows in the order
  * db/demo-plan.ts writes them (retail, logistics, SMB; the webinar series,
- * the NRF nurture, paid search, the benchmark report, the roadshow, the
+ * the trade-show follow-up, paid search, the benchmark report, the roadshow, the
  * trial ads). A missing one just leaves an item unlinked.
  */
 export async function seedDemoFeedback(

@@ -1,5 +1,6 @@
 import type { Role, Team } from "../app/domain/membership";
 import * as Y from "yjs";
+import { seedDemoFeedback } from "./demo-feedback";
 import { demoPlanDoc } from "./demo-plan";
 import { seedRunningQuarter } from "./demo-running-quarter";
 import { seedDemoThreads } from "./demo-threads";
@@ -143,7 +144,7 @@ export async function seedDemoIfEmpty(
     } finally {
       doc.destroy();
     }
-    await seedRunningQuarter(tx, {
+    const running = await seedRunningQuarter(tx, {
       workspaceId: workspace.id,
       people: {
         owner: ownerId,
@@ -153,6 +154,19 @@ export async function seedDemoIfEmpty(
         raj: person("raj"),
       },
       today: new Date().toISOString().slice(0, 10),
+    });
+    // What the field heard this quarter, about the running quarter's markets and campaigns.
+    await seedDemoFeedback(tx, {
+      workspaceId: workspace.id,
+      planId: running.planId,
+      marketIds: running.content.targetMarkets.map((m) => m.id),
+      campaignIds: running.content.campaigns.map((c) => c.id),
+      people: {
+        maya: { id: person("maya") },
+        sam: { id: person("sam") },
+        lena: { id: person("lena") },
+        raj: { id: person("raj") },
+      },
     });
     return true;
   });

@@ -7,6 +7,7 @@ import { can } from "../domain/policy";
 import dashboardStylesheet from "../styles/dashboard.css?url";
 import { planDashboard } from "../utils/dashboard.server";
 import { requirePlanPage } from "../utils/plan-page.server";
+import { feedbackByTag } from "../utils/feedback.server";
 import { shareLinksOf } from "../utils/share-links.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStylesheet }];
@@ -23,9 +24,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanPage(request, context, params.planId);
   const mayShare = can({ role: plan.role }, "plan.share");
-  const [{ dashboard, currency }, shareLinks] = await Promise.all([
+  const [{ dashboard, currency }, shareLinks, feedback] = await Promise.all([
     planDashboard(context, plan),
     mayShare ? shareLinksOf(context, plan) : null,
+    feedbackByTag(context, plan),
   ]);
   return {
     plan: { id: plan.id, title: plan.title, status: plan.status },
@@ -33,11 +35,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     currency,
     mayEnterActuals: can({ role: plan.role }, "plan.edit"),
     shareLinks,
+    feedback,
   };
 }
 
 export default function PlanDashboard() {
-  const { plan, dashboard, currency, mayEnterActuals, shareLinks } = useLoaderData<typeof loader>();
+  const { plan, dashboard, currency, mayEnterActuals, shareLinks, feedback } = useLoaderData<typeof loader>();
   const base = `/plans/${plan.id}`;
   return (
     <>
@@ -70,6 +73,8 @@ export default function PlanDashboard() {
         dashboard={dashboard}
         currency={currency}
         actualsHref={mayEnterActuals ? `${base}/actuals` : null}
+        feedback={feedback}
+        feedbackHref={`/feedback?plan=${plan.id}`}
       />
       {shareLinks ? <ShareLinksPanel planId={plan.id} initialLinks={shareLinks} /> : null}
     </>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   countFeedbackByStatus,
+  feedbackCountsByTag,
   findFeedbackForMember,
   insertFeedback,
   listFeedback,
@@ -18,6 +19,7 @@ import {
   canChangeFeedback,
   canEditFeedback,
   canTriageFeedback,
+  FEEDBACK_TAG_LABELS,
   FeedbackCreateSchema,
   FeedbackUpdateSchema,
   NO_RIGHT_TO_CHANGE,
@@ -28,6 +30,7 @@ import {
   type FeedbackJson,
   type FeedbackListQuery,
   type FeedbackPageJson,
+  type FeedbackTag,
   type FeedbackUpdate,
 } from "../domain/feedback";
 import { parseInput } from "./api.server";
@@ -358,4 +361,13 @@ export function toJson(row: FeedbackRow, refs: Map<string, PlanRefs>): FeedbackJ
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** The dashboard's "field feedback by tag" of a plan: every tag, with how many items are still open. */
+export async function feedbackByTag(
+  context: AccordContext,
+  plan: { id: string; workspaceId: string },
+): Promise<Array<{ tag: FeedbackTag; label: string; total: number; open: number }>> {
+  const counts = await feedbackCountsByTag(context.sql, plan.workspaceId, plan.id);
+  return counts.map((c) => ({ ...c, label: FEEDBACK_TAG_LABELS[c.tag] }));
 }

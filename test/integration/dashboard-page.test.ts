@@ -159,3 +159,55 @@ describe("access", () => {
     }
   });
 });
+
+describe("field feedback on the dashboard", () => {
+  test("counts the plan's items by tag, open and all, and links to them", async () => {
+    const { planId, marketId } = await plan();
+    const empty = textOf(await page(world.viewer.client, `/plans/${planId}/dashboard`));
+    expect(empty).toContain("No field feedback on this plan yet");
+
+    const file = async (tags: string[]) => {
+      const response = await world.viewer.client.postJson("/api/feedback", {
+        account: "Benelux Foods",
+        insight: "They compare us with a spreadsheet add-in.",
+        tags,
+        planId,
+        targetMarketId: marketId,
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+      return ((await response.json()) as { item: { id: string } }).item.id;
+    };
+    const pricing = await file(["pricing", "competitor"]);
+    await file(["pricing"]);
+    // Another plan's item does not count here.
+    const other = await plan();
+    await world.viewer.client.postJson("/api/feedback", {
+      account: "Elsewhere",
+      insight: "Not about this plan.",
+      tags: ["objection"],
+      planId: other.planId,
+    });
+    const marketing = world.owner.client;
+    const done = await marketing.patchJson(`/api/feedback/${pricing}`, {
+      status: "done",
+      reply: "Price sheet updated.",
+    });
+    expect(done.status).toBe(200);
+
+    const html = await page(world.viewer.client, `/plans/${planId}/dashboard`);
+    const card = html.slice(html.indexOf('id="dashboard-feedback"'));
+    const rows = [
+      ...card.matchAll(
+        /<tr><th scope="row">(.*?)<\/th><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><\/tr>/g,
+      ),
+    ].map((m) => [textOf(m[1]!), Number(m[2]), Number(m[3])]);
+    expect(rows).toEqual([
+      ["Objection", 0, 0],
+      ["Competitor", 0, 1],
+      ["Pricing", 1, 2],
+      ["Product gap", 0, 0],
+      ["Content request", 0, 0],
+    ]);
+    expect(html).toContain(`href="/feedback?plan=${planId}&amp;tag=pricing"`);
+  });
+});

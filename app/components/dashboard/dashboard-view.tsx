@@ -17,6 +17,8 @@ export interface DashboardViewProps {
   currency: string;
   /** Field feedback counted by tag; nothing is shown when it is null or left out. */
   feedback?: FeedbackTagCount[] | null;
+  /** The feedback list filtered to this plan, for the feedback card's links. */
+  feedbackHref?: string | null;
   /** Where actuals are entered, for those who may enter them; null for everyone else. */
   actualsHref?: string | null;
 }
@@ -28,7 +30,13 @@ export interface DashboardViewProps {
  * presentation of `computeDashboard`'s answer, so the member's page and the
  * public share page show exactly the same.
  */
-export function DashboardView({ dashboard, currency, feedback, actualsHref }: DashboardViewProps) {
+export function DashboardView({
+  dashboard,
+  currency,
+  feedback,
+  feedbackHref,
+  actualsHref,
+}: DashboardViewProps) {
   const hasActuals = !dashboard.plan.empty || dashboard.campaigns.some((c) => c.spend > 0 || c.mqls > 0);
   return (
     <div className="dashboard">
@@ -64,7 +72,7 @@ export function DashboardView({ dashboard, currency, feedback, actualsHref }: Da
           />
         </>
       )}
-      {feedback ? <FeedbackCard counts={feedback} /> : null}
+      {feedback ? <FeedbackCard counts={feedback} listHref={feedbackHref} /> : null}
     </div>
   );
 }
