@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { decodeCommitted, encodeCommitted, isCommitted, isTransactionCommitted, type DeleteSet } from "./sync-state";
+import {
+  decodeCommitted,
+  encodeCommitted,
+  isCommitted,
+  isTransactionCommitted,
+  type DeleteSet,
+} from "./sync-state";
 
 /** A server copy and a client copy of one document, in sync. */
 function pair() {
@@ -41,7 +47,11 @@ describe("isCommitted", () => {
     const { server, client } = pair();
     const changes: Array<{ client: number; clockAfter: number; deleteSet: DeleteSet }> = [];
     client.on("afterTransaction", (tr: Y.Transaction) => {
-      changes.push({ client: client.clientID, clockAfter: tr.afterState.get(client.clientID) ?? 0, deleteSet: tr.deleteSet });
+      changes.push({
+        client: client.clientID,
+        clockAfter: tr.afterState.get(client.clientID) ?? 0,
+        deleteSet: tr.deleteSet,
+      });
     });
     client.getText("t").insert(0, "a");
     Y.applyUpdate(server, Y.encodeStateAsUpdate(client));

@@ -34,7 +34,8 @@ export function deleteSetCovered(inner: DeleteSet, outer: DeleteSet): boolean {
     const cover = mergedRanges((outer.clients as Map<number, Range[]>).get(client) ?? []);
     for (const range of ranges) {
       if (range.len === 0) continue;
-      if (!cover.some((c) => c.clock <= range.clock && range.clock + range.len <= c.clock + c.len)) return false;
+      if (!cover.some((c) => c.clock <= range.clock && range.clock + range.len <= c.clock + c.len))
+        return false;
     }
   }
   return true;

@@ -2,7 +2,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { FormErrors } from "../field";
-import { CopyLink } from "./copy-link";
+import { CopyLink } from "../copy-link";
+import { formatDateTime } from "./format-date-time";
 import { InviteSettingsFields } from "./invite-settings-fields";
 import { InviteLinkSchema } from "../../domain/forms";
 import type { Role } from "../../domain/membership";
@@ -42,7 +43,16 @@ export function InviteLink({
       <p className="muted">
         For anyone, with or without an account. The link works once and expires after 7 days.
       </p>
-      {link ? <CopyLink key={link.url} url={link.url} expiresAt={link.expiresAt} /> : null}
+      {link ? (
+        <CopyLink
+          key={link.url}
+          url={link.url}
+          id="new-invite-url"
+          label="New invite link"
+          className="new-invite-link"
+          hint={`Send it to one person. It works once and expires on ${formatDateTime(link.expiresAt)}. It will not be shown again.`}
+        />
+      ) : null}
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value={FORM_ID} />
         <FormErrors id={form.errorId} errors={form.errors} />

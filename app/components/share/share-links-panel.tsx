@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { CreatedShareLinkJson, ShareLinkJson } from "../../domain/share-links";
 import { ApiError, callApi } from "../../utils/api-client";
 import { formatDateTime } from "../members/format-date-time";
 import { ConfirmDialog } from "../plan/confirm-dialog";
+import { CopyLink } from "../copy-link";
 
 /**
  * The owner's read-only links to this plan's dashboard and approved
@@ -73,7 +74,16 @@ export function ShareLinksPanel({ planId, initialLinks }: { planId: string; init
           {error}
         </p>
       ) : null}
-      {created ? <NewLink key={created.url} url={created.url} /> : null}
+      {created ? (
+        <CopyLink
+          key={created.url}
+          url={created.url}
+          id="share-new-url"
+          label="New read-only link"
+          className="share-new-link"
+          hint="It is shown only now: copy it before you leave the page."
+        />
+      ) : null}
       <p className="share-status" aria-live="polite">
         {status}
       </p>
@@ -119,68 +129,4 @@ export function ShareLinksPanel({ planId, initialLinks }: { planId: string; init
 
 function errorText(failure: unknown, fallback: string): string {
   return failure instanceof ApiError ? failure.message : fallback;
-}
-
-/**
- * The link just made, shown this once: a read-only field, selected on
- * arrival so copying works even without the Clipboard API (plain HTTP),
- * and a Copy button.
- */
-function NewLink({ url }: { url: string }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<"idle" | "copied" | "select">("idle");
-  useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, []);
-  useEffect(() => {
-    if (state !== "copied") return;
-    const timer = setTimeout(() => setState("idle"), 4000);
-    return () => clearTimeout(timer);
-  }, [state]);
-  const copy = async () => {
-    try {
-      if (!navigator.clipboard) throw new Error("no clipboard");
-      await navigator.clipboard.writeText(url);
-      setState("copied");
-    } catch {
-      input.current?.select();
-      setState("select");
-    }
-  };
-  return (
-    <div className="share-new-link">
-      <label className="label" htmlFor="share-new-url">
-        New read-only link
-      </label>
-      <div className="copy-box">
-        <input
-          ref={input}
-          id="share-new-url"
-          type="text"
-          readOnly
-          value={url}
-          onFocus={(e) => e.currentTarget.select()}
-          aria-describedby="share-new-url-hint"
-        />
-        <button
-          className={state === "copied" ? "button secondary copied" : "button"}
-          type="button"
-          onClick={copy}
-        >
-          {state === "copied" ? "Copied" : "Copy"}
-        </button>
-      </div>
-      <p className="hint" id="share-new-url-hint">
-        It is shown only now: copy it before you leave the page.
-      </p>
-      <p className="copy-status" aria-live="polite">
-        {state === "copied"
-          ? "Copied to the clipboard."
-          : state === "select"
-            ? "The link is selected: press Ctrl+C (⌘C on a Mac) to copy it."
-            : ""}
-      </p>
-    </div>
-  );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SECTION, type SectionName } from "../plan/layout";
+import { CONTENT_SECTIONS, SECTION, type ContentSection, type SectionName } from "../plan/layout";
 
 /**
  * Where a comment thread hangs in the plan (DESIGN.md section 4): a range of
@@ -23,16 +23,8 @@ export const ROW_SECTIONS = ["targetMarkets", "revenueGoals", "campaigns", "glos
 export type RowSection = (typeof ROW_SECTIONS)[number];
 
 /** Every section a thread can be about, in the plan page's reading order. */
-export const COMMENT_SECTIONS = [
-  "strategy",
-  "targetMarkets",
-  "revenueGoals",
-  "campaigns",
-  "leadDefinitions",
-  "journey",
-  "glossary",
-] as const satisfies readonly Exclude<SectionName, "meta">[];
-export type CommentSection = (typeof COMMENT_SECTIONS)[number];
+export const COMMENT_SECTIONS = CONTENT_SECTIONS;
+export type CommentSection = ContentSection;
 
 /** The longest quote kept with an anchor; longer selections are cut with an ellipsis. */
 export const MAX_QUOTE_LENGTH = 500;

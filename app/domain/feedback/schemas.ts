@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PersonJson } from "../comments/schemas";
-import type { SectionName } from "../plan/layout";
+import { CONTENT_SECTIONS, type ContentSection } from "../plan/layout";
 import { withoutNul } from "../text";
 
 /**
@@ -42,16 +42,8 @@ export const FEEDBACK_STATUS_LABELS: Record<FeedbackStatus, string> = {
 export const OPEN_FEEDBACK_STATUSES: readonly FeedbackStatus[] = ["new", "planned"];
 
 /** The plan sections marketing may link an item to, in the plan page's reading order. */
-export const FEEDBACK_SECTIONS = [
-  "strategy",
-  "targetMarkets",
-  "revenueGoals",
-  "campaigns",
-  "leadDefinitions",
-  "journey",
-  "glossary",
-] as const satisfies readonly Exclude<SectionName, "meta">[];
-export type FeedbackSection = (typeof FEEDBACK_SECTIONS)[number];
+export const FEEDBACK_SECTIONS = CONTENT_SECTIONS;
+export type FeedbackSection = ContentSection;
 
 export const MAX_ACCOUNT_LENGTH = 200;
 export const MAX_INSIGHT_LENGTH = 5000;

@@ -26,10 +26,30 @@ export const SECTION = {
 
 export type SectionName = keyof typeof SECTION;
 
+/** The plan's content sections (all but meta), in the plan page's reading order. */
+export const CONTENT_SECTIONS = [
+  "strategy",
+  "targetMarkets",
+  "revenueGoals",
+  "campaigns",
+  "leadDefinitions",
+  "journey",
+  "glossary",
+] as const satisfies readonly Exclude<SectionName, "meta">[];
+export type ContentSection = (typeof CONTENT_SECTIONS)[number];
+
 export const META_KEYS = ["title", "period", "currency"] as const;
 
 /** Every row map has a client-made UUID `id`; comments anchor to it. */
-export const TARGET_MARKET_KEYS = ["id", "segment", "icp", "region", "companySize", "priority", "ownerId"] as const;
+export const TARGET_MARKET_KEYS = [
+  "id",
+  "segment",
+  "icp",
+  "region",
+  "companySize",
+  "priority",
+  "ownerId",
+] as const;
 
 /** Rates are fractions in 0..1 (0.25 = 25 %); money in the plan's currency. */
 export const REVENUE_GOAL_KEYS = [

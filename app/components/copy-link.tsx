@@ -1,13 +1,25 @@
-import { useEffect, useRef, useState } from "react";
-import { formatDateTime } from "./format-date-time";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 /**
- * The new invite link, shown once: a read-only field, a Copy button and when
- * it stops working. The field is focused and selected on arrival, so that
- * copying works even where the Clipboard API does not (plain HTTP): the
- * message then says to press Ctrl+C.
+ * A link just made and shown once (an invite, a share link): a read-only
+ * field, a Copy button and a hint. The field is focused and selected on
+ * arrival, so that copying works even where the Clipboard API does not
+ * (plain HTTP): the message then says to press Ctrl+C.
  */
-export function CopyLink({ url, expiresAt }: { url: string; expiresAt: string }) {
+export function CopyLink({
+  url,
+  id,
+  label,
+  hint,
+  className,
+}: {
+  url: string;
+  /** The field's id; the hint's is derived from it. */
+  id: string;
+  label: string;
+  hint: ReactNode;
+  className: string;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<"idle" | "copied" | "select">("idle");
   useEffect(() => {
@@ -31,19 +43,19 @@ export function CopyLink({ url, expiresAt }: { url: string; expiresAt: string })
     }
   };
   return (
-    <div className="new-invite-link">
-      <label className="label" htmlFor="new-invite-url">
-        New invite link
+    <div className={className}>
+      <label className="label" htmlFor={id}>
+        {label}
       </label>
       <div className="copy-box">
         <input
           ref={input}
-          id="new-invite-url"
+          id={id}
           type="text"
           readOnly
           value={url}
           onFocus={(e) => e.currentTarget.select()}
-          aria-describedby="new-invite-url-hint"
+          aria-describedby={`${id}-hint`}
         />
         <button
           className={state === "copied" ? "button secondary copied" : "button"}
@@ -53,9 +65,8 @@ export function CopyLink({ url, expiresAt }: { url: string; expiresAt: string })
           {state === "copied" ? "Copied" : "Copy"}
         </button>
       </div>
-      <p className="hint" id="new-invite-url-hint">
-        Send it to one person. It works once and expires on {formatDateTime(expiresAt)}. It will not be shown
-        again.
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
       </p>
       <p className="copy-status" aria-live="polite">
         {state === "copied"
