@@ -37,7 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Feedback() {
-  const { workspaceName, me, query, page, plans, formPlans, lookup } = useLoaderData<typeof loader>();
+  const { workspaceName, me, query, page, plans, formPlans, defaultPlanId, lookup } =
+    useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const highlightId = params.get("item");
@@ -72,7 +73,7 @@ export default function Feedback() {
       </div>
       <ItemNotice lookup={lookup} filed={params.get("filed") === "1" && Boolean(highlightId)} />
       <div className="feedback-layout">
-        <FileFeedbackForm plans={formPlans} />
+        <FileFeedbackForm plans={formPlans} defaultPlanId={defaultPlanId} />
         <section className="feedback-main" aria-labelledby="feedback-list-title">
           <h2 id="feedback-list-title" className="visually-hidden">
             Feedback items

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { findFeedbackForMember } from "../../db/queries/feedback";
 import { listPlans } from "../../db/queries/plans";
+import { monthInPeriod } from "../domain/actuals";
 import {
   canTriageFeedback,
   contentFromForm,
@@ -86,8 +87,27 @@ export async function loadFeedbackPage(context: AccordContext, member: Member, u
     page,
     plans: plans.map((p) => ({ id: p.id, title: p.title, period: p.period })),
     formPlans,
+    defaultPlanId: defaultPlanOf(formPlans, query.plan, new Date().toISOString().slice(0, 7)),
     lookup: await lookupItem(context, member, url.searchParams.get("item"), page),
   };
+}
+
+/**
+ * The plan a new item is filed against unless the author picks another:
+ * the plan the list is filtered to, else the plan of the running quarter
+ * (what the field hears is mostly about it), else the newest.
+ */
+export function defaultPlanOf(
+  plans: ReadonlyArray<{ id: string; period: string }>,
+  filtered: string | undefined,
+  thisMonth: string,
+): string {
+  return (
+    plans.find((p) => p.id === filtered)?.id ??
+    plans.find((p) => monthInPeriod(thisMonth, p.period))?.id ??
+    plans[0]?.id ??
+    ""
+  );
 }
 
 async function lookupItem(

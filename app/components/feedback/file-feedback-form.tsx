@@ -10,7 +10,14 @@ import type { RelatablePlan } from "./related-fields";
  * has loaded). The action files the item and goes to it; the form then
  * starts empty again for the next one.
  */
-export function FileFeedbackForm({ plans }: { plans: readonly RelatablePlan[] }) {
+export function FileFeedbackForm({
+  plans,
+  defaultPlanId,
+}: {
+  plans: readonly RelatablePlan[];
+  /** The plan a new item is about unless the author picks another: the one the list is filtered to, or the running quarter's. */
+  defaultPlanId: string;
+}) {
   const actionData = useActionData<FeedbackActionData>();
   const navigation = useNavigation();
   const refused = refusalOf(actionData);
@@ -32,7 +39,7 @@ export function FileFeedbackForm({ plans }: { plans: readonly RelatablePlan[] })
     account: "",
     insight: "",
     tags: [],
-    planId: plans[0]?.id ?? "",
+    planId: defaultPlanId,
     related: "",
   };
   return (
