@@ -5,7 +5,7 @@ import { StatusBadge } from "../components/status-badge";
 import auditStylesheet from "../styles/audit.css?url";
 import { requirePlanPage } from "../utils/plan-page.server";
 import { useAuditPages } from "../utils/use-audit-pages";
-import { useSignoffRefresh } from "../utils/use-signoff-refresh";
+import { usePlanRefresh } from "../utils/use-plan-refresh";
 import { auditView } from "./audit.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: auditStylesheet }];
@@ -24,7 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function PlanAudit() {
   const data = useLoaderData<typeof loader>();
   const pages = useAuditPages(data);
-  useSignoffRefresh();
+  usePlanRefresh({ signoff: true });
   return (
     <>
       <div className="page-header">

@@ -9,6 +9,7 @@ import { planDashboard } from "../utils/dashboard.server";
 import { requirePlanPage } from "../utils/plan-page.server";
 import { feedbackByTag } from "../utils/feedback.server";
 import { shareLinksOf } from "../utils/share-links.server";
+import { usePlanRefresh } from "../utils/use-plan-refresh";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStylesheet }];
 
@@ -42,6 +43,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function PlanDashboard() {
   const { plan, dashboard, currency, mayEnterActuals, shareLinks, feedback } = useLoaderData<typeof loader>();
   const base = `/plans/${plan.id}`;
+  // New actuals, an approval or a reopening show without a reload.
+  usePlanRefresh({ signoff: true, actuals: true });
   return (
     <>
       <div className="page-header">

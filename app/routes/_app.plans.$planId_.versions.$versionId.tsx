@@ -16,7 +16,7 @@ import planTableStylesheet from "../styles/plan-table.css?url";
 import signoffStylesheet from "../styles/signoff.css?url";
 import { requirePlanPage } from "../utils/plan-page.server";
 import { signoffApi, signoffErrorText } from "../utils/signoff-api";
-import { useSignoffRefresh } from "../utils/use-signoff-refresh";
+import { usePlanRefresh } from "../utils/use-plan-refresh";
 import { versionPage } from "./versions.server";
 
 export const links: LinksFunction = () => [
@@ -46,7 +46,7 @@ export default function VersionPage() {
   const data = useLoaderData<typeof loader>();
   const { plan, version, comparison, review, people } = data;
   const navigate = useNavigate();
-  useSignoffRefresh();
+  usePlanRefresh({ signoff: true });
   const [confirming, setConfirming] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);

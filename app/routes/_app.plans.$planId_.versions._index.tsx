@@ -9,7 +9,7 @@ import { VersionCreateSchema } from "../domain/signoff";
 import versionsStylesheet from "../styles/versions.css?url";
 import { requirePlanPage } from "../utils/plan-page.server";
 import { signoffApi, signoffErrorText } from "../utils/signoff-api";
-import { useSignoffRefresh } from "../utils/use-signoff-refresh";
+import { usePlanRefresh } from "../utils/use-plan-refresh";
 import { versionsPage } from "./versions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: versionsStylesheet }];
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function VersionsPage() {
   const { plan, versions, underReviewId, approvedId, maySave } = useLoaderData<typeof loader>();
   const { revalidate } = useRevalidator();
-  useSignoffRefresh();
+  usePlanRefresh({ signoff: true });
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -58,7 +58,11 @@ export default function Plans() {
           else next.delete("status");
           const qs = next.toString();
           return (
-            <Link key={tab.label} to={qs ? `?${qs}` : "."} aria-current={status === tab.value ? "page" : undefined}>
+            <Link
+              key={tab.label}
+              to={qs ? `?${qs}` : "."}
+              aria-current={status === tab.value ? "page" : undefined}
+            >
               {tab.label}
             </Link>
           );

@@ -38,7 +38,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw redirect(`/plans/${plan.id}`);
   } catch (error) {
     if (!(error instanceof CopySourceNotFound)) throw error;
-    return data({ result: submission.reply({ fieldErrors: { copyFrom: [error.message] } }) }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: { copyFrom: [error.message] } }) },
+      { status: 400 },
+    );
   }
 }
 

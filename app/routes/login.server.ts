@@ -20,7 +20,11 @@ export type LoginOutcome =
  * it back when the password was right: only failures use up the allowance, so
  * a team logging in from one office address is never locked out.
  */
-export async function attemptLogin(context: AccordContext, email: string, password: string): Promise<LoginOutcome> {
+export async function attemptLogin(
+  context: AccordContext,
+  email: string,
+  password: string,
+): Promise<LoginOutcome> {
   const keys = [`login:account:${email}`, `login:address:${context.clientIp}`];
   const limits = await Promise.all(keys.map((key) => hitRateLimit(context.sql, key, LOGIN_WINDOW_SECONDS)));
   const over = limits.filter((l) => l.hits > LOGIN_LIMIT);

@@ -42,9 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(
       {
         result: submission.reply({
-          formErrors: [
-            `Too many login attempts. Wait ${outcome.retryAfterSeconds} seconds and try again.`,
-          ],
+          formErrors: [`Too many login attempts. Wait ${outcome.retryAfterSeconds} seconds and try again.`],
           hideFields: ["password"],
         }),
       },

@@ -26,10 +26,25 @@ export async function createUser(
 }
 
 /** A workspace with its first member as owner, audited. */
-export async function createWorkspaceFor(tx: Db, userId: string, name: string): Promise<{ id: string; name: string }> {
+export async function createWorkspaceFor(
+  tx: Db,
+  userId: string,
+  name: string,
+): Promise<{ id: string; name: string }> {
   const workspace = await insertWorkspace(tx, name);
-  await insertMembership(tx, { workspaceId: workspace.id, userId, role: "owner", team: "leadership", canSignOff: false });
-  await appendAudit(tx, { workspaceId: workspace.id, actorId: userId, action: "workspace.created", detail: { name } });
+  await insertMembership(tx, {
+    workspaceId: workspace.id,
+    userId,
+    role: "owner",
+    team: "leadership",
+    canSignOff: false,
+  });
+  await appendAudit(tx, {
+    workspaceId: workspace.id,
+    actorId: userId,
+    action: "workspace.created",
+    detail: { name },
+  });
   return workspace;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { announceActuals } from "../../db/queries/live-events";
 import { listActuals, listCampaignSpend, upsertActuals, upsertCampaignSpend } from "../../db/queries/actuals";
 import {
   ActualsRowSchema,
@@ -84,6 +85,7 @@ export async function saveActuals(
   await context.sql.begin(async (tx) => {
     await upsertActuals(tx, plan.id, userId, rows);
     await upsertCampaignSpend(tx, plan.id, userId, spend);
+    await announceActuals(tx, plan.id);
   });
   return { rows, spend };
 }
@@ -199,6 +201,7 @@ export async function importActualsCsv(
   await context.sql.begin(async (tx) => {
     if (kind === "spend") await upsertCampaignSpend(tx, plan.id, userId, result.spend, onBatch);
     else await upsertActuals(tx, plan.id, userId, result.rows, onBatch);
+    await announceActuals(tx, plan.id);
   });
   return { imported: total, kind };
 }

@@ -46,7 +46,10 @@ export async function resolveMember(
     membership = memberships[0];
     if (!membership) {
       if (options.api) {
-        throw Response.json({ error: "no_workspace", message: "You belong to no workspace." }, { status: 404 });
+        throw Response.json(
+          { error: "no_workspace", message: "You belong to no workspace." },
+          { status: 404 },
+        );
       }
       throw redirect("/workspaces/new");
     }

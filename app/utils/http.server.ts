@@ -22,7 +22,10 @@ export function invariantFound<T>(value: T | null | undefined, message?: string)
 }
 
 /** A JSON error body with field messages, as every API route answers bad input. */
-export function badRequest(fieldErrors: Record<string, string[]>, message = "Some fields are not valid."): Response {
+export function badRequest(
+  fieldErrors: Record<string, string[]>,
+  message = "Some fields are not valid.",
+): Response {
   return Response.json({ error: "invalid_input", message, fieldErrors }, { status: 400 });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventsUrl, parseInboxEvent, parseSignoffEvent, parseThreadEvent, planIdOf } from "./live-event-data";
+import { eventsUrl, parseInboxEvent, parsePlanEvent, parseThreadEvent, planIdOf } from "./live-event-data";
 
 const PLAN = "6f1c1f0e-2b1a-4d7e-9c1a-1234567890ab";
 
@@ -24,9 +24,9 @@ describe("event stream frames", () => {
 
 describe("sign-off events", () => {
   it("name the plan whose sign-off changed, this plan only", () => {
-    expect(parseSignoffEvent(JSON.stringify({ planId: PLAN }), PLAN)).toBe(PLAN);
-    expect(parseSignoffEvent(JSON.stringify({ planId: "other" }), PLAN)).toBeNull();
-    expect(parseSignoffEvent("{}", PLAN)).toBeNull();
+    expect(parsePlanEvent(JSON.stringify({ planId: PLAN }), PLAN)).toBe(PLAN);
+    expect(parsePlanEvent(JSON.stringify({ planId: "other" }), PLAN)).toBeNull();
+    expect(parsePlanEvent("{}", PLAN)).toBeNull();
   });
 });
 

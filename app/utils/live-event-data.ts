@@ -25,8 +25,8 @@ export function parseThreadEvent(data: string, planId: string | null): ThreadJso
   return value as unknown as ThreadJson;
 }
 
-/** The plan of a `signoff` event (its sign-off state or versions changed) when it is `planId`, or null. */
-export function parseSignoffEvent(data: string, planId: string | null): string | null {
+/** The plan of a `signoff` or `actuals` event (its sign-off state, versions or actuals changed) when it is `planId`, or null. */
+export function parsePlanEvent(data: string, planId: string | null): string | null {
   const value = parseJson(data);
   if (!isRecord(value) || typeof value.planId !== "string") return null;
   return planId !== null && value.planId !== planId ? null : value.planId;

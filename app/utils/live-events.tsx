@@ -1,7 +1,7 @@
 import { useMatches } from "@remix-run/react";
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ThreadJson } from "../domain/comments";
-import { eventsUrl, parseInboxEvent, parseSignoffEvent, parseThreadEvent, planIdOf } from "./live-event-data";
+import { eventsUrl, parseInboxEvent, parsePlanEvent, parseThreadEvent, planIdOf } from "./live-event-data";
 
 /**
  * The one event stream of a tab (GET /api/events, server-sent events): the
@@ -24,6 +24,8 @@ export interface LiveEventsValue {
   subscribeThreads: (listener: Listener<ThreadJson>) => () => void;
   /** Each time the current plan's sign-off state or versions changed (re-read them); returns the unsubscribe. */
   subscribeSignoff: (listener: Listener<string>) => () => void;
+  /** Each time the current plan's actuals changed (re-read the figures); returns the unsubscribe. */
+  subscribeActuals: (listener: Listener<string>) => () => void;
   /** Each time the stream is (re)established; returns the unsubscribe. */
   subscribeReady: (listener: () => void) => () => void;
 }
@@ -61,6 +63,7 @@ export function LiveEventsProvider({
   const [connected, setConnected] = useState(false);
   const threadListeners = useRef(new Set<Listener<ThreadJson>>());
   const signoffListeners = useRef(new Set<Listener<string>>());
+  const actualsListeners = useRef(new Set<Listener<string>>());
   const readyListeners = useRef(new Set<() => void>());
 
   // A fresher count from the server (the layout loader ran again) wins.
@@ -84,8 +87,12 @@ export function LiveEventsProvider({
         if (thread) for (const listener of [...threadListeners.current]) listener(thread);
       });
       source.addEventListener("signoff", (event) => {
-        const plan = parseSignoffEvent((event as MessageEvent<string>).data, planId);
+        const plan = parsePlanEvent((event as MessageEvent<string>).data, planId);
         if (plan) for (const listener of [...signoffListeners.current]) listener(plan);
+      });
+      source.addEventListener("actuals", (event) => {
+        const plan = parsePlanEvent((event as MessageEvent<string>).data, planId);
+        if (plan) for (const listener of [...actualsListeners.current]) listener(plan);
       });
       source.addEventListener("ready", () => {
         delay = FIRST_RETRY_MS;
@@ -122,6 +129,10 @@ export function LiveEventsProvider({
       subscribeSignoff(listener) {
         signoffListeners.current.add(listener);
         return () => signoffListeners.current.delete(listener);
+      },
+      subscribeActuals(listener) {
+        actualsListeners.current.add(listener);
+        return () => actualsListeners.current.delete(listener);
       },
       subscribeReady(listener) {
         readyListeners.current.add(listener);

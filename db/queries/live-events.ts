@@ -14,7 +14,9 @@ export type LiveNotice =
   /** These users' notifications changed: send them their unread count. */
   | { userIds: string[] }
   /** The plan's sign-off state or versions changed: its pages read them again. */
-  | { planId: string; signoff: true };
+  | { planId: string; signoff: true }
+  /** The plan's actuals changed: its dashboard reads them again. */
+  | { planId: string; actuals: true };
 
 /** NOTIFY payloads are limited to 8,000 bytes: 100 UUIDs (~3.9 KB) per notice keeps well under it. */
 const USERS_PER_NOTICE = 100;
@@ -32,6 +34,10 @@ export async function announceInbox(tx: Tx, userIds: readonly string[]): Promise
 
 export async function announceSignoff(tx: Tx, planId: string): Promise<void> {
   await notify(tx, { planId, signoff: true });
+}
+
+export async function announceActuals(tx: Tx, planId: string): Promise<void> {
+  await notify(tx, { planId, actuals: true });
 }
 
 async function notify(tx: Tx, notice: LiveNotice): Promise<void> {

@@ -148,6 +148,10 @@ export function createEventHub(sql: Sql, log: Logger, options: EventHubOptions =
       const data = JSON.stringify({ planId: notice.planId });
       for (const sub of [...(byPlan.get(notice.planId) ?? [])]) sub.send("signoff", data);
     }
+    if (isUuid(notice.planId) && notice.actuals === true) {
+      const data = JSON.stringify({ planId: notice.planId });
+      for (const sub of [...(byPlan.get(notice.planId) ?? [])]) sub.send("actuals", data);
+    }
     if (Array.isArray(notice.userIds)) {
       for (const id of notice.userIds) if (isUuid(id) && byUser.has(id)) dirtyUsers.add(id);
       inbox.kick();

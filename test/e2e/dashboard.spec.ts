@@ -159,6 +159,44 @@ test("a plan without actuals shows the empty state and where to enter them", asy
   await expect(vic.page.getByRole("region", { name: "Share read-only" })).toHaveCount(0);
 });
 
+test("actuals saved by someone else show on an open dashboard without a reload", async ({ browser }) => {
+  const owner = await openAs(browser, "owner");
+  const { planId, markets } = await pastPlan(owner.page, `Live ${randomUUID().slice(0, 8)}`);
+  const vic = await openAs(browser, "vic");
+  await vic.page.goto(`/plans/${planId}/dashboard`);
+  await expect(vic.page.getByText("No actuals yet")).toBeVisible();
+  // Nothing below reloads Vic's page: the marker would be gone if it did.
+  await vic.page.evaluate(() => ((window as unknown as { __stillHere: boolean }).__stillHere = true));
+
+  const market = markets[0]!;
+  const posted = await owner.page.request.post(`/api/plans/${planId}/actuals`, {
+    data: {
+      rows: [
+        {
+          targetMarketId: market.id,
+          month: "2026-01",
+          revenueWon: market.target / 2,
+          dealsWon: 2,
+          pipelineCreated: 0,
+          mqls: 10,
+          sqls: 2,
+          leadsFollowedUpInSla: 1,
+          leadsHandedOff: 1,
+        },
+      ],
+    },
+  });
+  expect(posted.status()).toBe(200);
+  const table = vic.page.getByRole("region", { name: "Markets" });
+  await expect(table.getByRole("row", { name: new RegExp(market.segment) })).toContainText(
+    usd(market.target / 2),
+  );
+  await expect(vic.page.getByText("No actuals yet")).toHaveCount(0);
+  expect(await vic.page.evaluate(() => (window as unknown as { __stillHere?: boolean }).__stillHere)).toBe(
+    true,
+  );
+});
+
 test("a share link opens the dashboard without logging in, until the owner revokes it", async ({
   browser,
 }) => {

@@ -11,6 +11,7 @@ import type { Dashboard } from "../../app/domain/metrics";
 import { blankRow, rowMap, SECTION } from "../../app/domain/plan";
 import { appendUpdate } from "../../db/queries/documents";
 import { loginAs, type TestClient } from "../support/client";
+import { openEventStream, type SseEvent } from "../support/event-stream";
 import { createMember, createWorkspaceWithOwner } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 import { createPlan, expectJson, signoffWorld, type ErrorJson, type SignoffWorld } from "../support/signoff";
@@ -534,5 +535,39 @@ describe("who may read and write", () => {
       }
     }
     expect(await counts(planId)).toEqual({ rows: 0, spend: 0 });
+  });
+});
+
+describe("live", () => {
+  test("saved and imported actuals reach the plan's event streams; refused ones do not", async () => {
+    const { planId, markets } = await seededPlan();
+    const stream = await openEventStream(world.viewer.client, `/api/events?plan=${planId}`);
+    try {
+      expect((await stream.next((e) => e.event === "ready")).event).toBe("ready");
+      const isActuals = (e: SseEvent) => e.event === "actuals";
+
+      // Refused (a month outside the period), then saved: exactly one event, for the saved one.
+      const refused = await world.editor.client.postJson(`/api/plans/${planId}/actuals`, {
+        rows: [row(markets[0]!.id, "2026-12")],
+      });
+      expect(refused.status).toBe(400);
+      const saved = await world.editor.client.postJson(`/api/plans/${planId}/actuals`, {
+        rows: [row(markets[0]!.id, "2027-01")],
+      });
+      expect(saved.status).toBe(200);
+      const first = await stream.next(isActuals);
+      expect(JSON.parse(first.data)).toEqual({ planId });
+
+      const imported = await postCsv(
+        world.editor.client,
+        planId,
+        `${HEADER}\r\n2027-02,Market 0,1,1,1,1,1,1,1`,
+      );
+      expect(imported.status).toBe(200);
+      await stream.next(isActuals);
+      expect(stream.events.filter(isActuals)).toHaveLength(2);
+    } finally {
+      stream.close();
+    }
   });
 });

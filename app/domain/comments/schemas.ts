@@ -143,8 +143,10 @@ export interface NotificationJson {
 /**
  * What the event stream (GET /api/events?plan=) sends. `signoff` says the
  * plan's sign-off state or versions changed: read GET /api/plans/:id/signoff.
+ * `actuals` says its actuals changed: read GET /api/plans/:id/metrics.
  */
 export type LiveEvent =
   | { type: "thread"; thread: ThreadJson }
   | { type: "inbox"; unread: number }
-  | { type: "signoff"; planId: string };
+  | { type: "signoff"; planId: string }
+  | { type: "actuals"; planId: string };

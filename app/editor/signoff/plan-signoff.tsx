@@ -7,7 +7,7 @@ import type { SignoffJson } from "../../domain/signoff";
 import type { Team } from "../../domain/membership";
 import type { BlockingThreadJson } from "../../utils/signoff-api";
 import { useSignoffActions } from "../../utils/use-signoff-actions";
-import { useSignoffRefresh } from "../../utils/use-signoff-refresh";
+import { usePlanRefresh } from "../../utils/use-plan-refresh";
 import { useComments } from "../comments/comments-context";
 import { PlanEditorContext } from "../plan-editor-context";
 import { isPageSection, sectionLabel } from "../plan-sections";
@@ -63,9 +63,13 @@ export function PlanSignoff({
     () => new Set(signoff.blockingThreads.map((t) => t.id)),
     [signoff.blockingThreads],
   );
-  useSignoffRefresh(
-    useCallback((thread: ThreadJson) => thread.blocking || blockingIds.has(thread.id), [blockingIds]),
-  );
+  usePlanRefresh({
+    signoff: true,
+    threadMatters: useCallback(
+      (thread: ThreadJson) => thread.blocking || blockingIds.has(thread.id),
+      [blockingIds],
+    ),
+  });
   const actions = useSignoffActions(planId, blockingItem);
 
   const mine = signoff.signers.find((s) => s.signer.id === meId);
