@@ -30,7 +30,7 @@ import { hasUnsynced } from "./sync-tracker";
 import { PlanTables } from "./tables/plan-tables";
 import { FOLLOW_CONTROL, useFollow } from "./use-follow";
 import { useUndoShortcuts, useUndoState } from "./use-undo";
-import { useUnsavedGuard } from "./use-unsaved-guard";
+import { useUnsavedGuard } from "../utils/use-unsaved-guard";
 import { topFragment } from "./y-types";
 
 interface PlanWorkspaceProps {

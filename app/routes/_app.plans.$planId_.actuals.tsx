@@ -10,6 +10,7 @@ import { periodMonths } from "../domain/actuals";
 import { can } from "../domain/policy";
 import actualsStylesheet from "../styles/actuals.css?url";
 import { actualsOf, currentContent, refsOf } from "../utils/actuals.server";
+import { ConfirmDialog } from "../components/plan/confirm-dialog";
 import { requirePlanPage } from "../utils/plan-page.server";
 import { useActualsDrafts } from "../utils/use-actuals-drafts";
 import { useCsvImport } from "../utils/use-csv-import";
@@ -147,6 +148,19 @@ export default function PlanActualsPage() {
           onReset={csv.reset}
         />
       ) : null}
+      <ConfirmDialog
+        open={drafts.leaving.state === "blocked"}
+        title="Leave with unsaved rows?"
+        confirmLabel="Leave without saving"
+        cancelLabel="Stay and save"
+        onConfirm={() => drafts.leaving.proceed?.()}
+        onCancel={() => drafts.leaving.reset?.()}
+      >
+        <p>
+          {drafts.unsaved} {drafts.unsaved === 1 ? "row is" : "rows are"} not saved yet. If you leave, what
+          you typed is lost.
+        </p>
+      </ConfirmDialog>
     </>
   );
 }

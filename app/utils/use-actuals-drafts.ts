@@ -16,6 +16,7 @@ import {
 } from "../components/actuals/grid-model";
 import type { PlanActuals } from "../domain/actuals";
 import { ApiError, callApi } from "./api-client";
+import { useUnsavedGuard } from "./use-unsaved-guard";
 
 /**
  * What someone types into the actuals grids until it is saved: the typed
@@ -72,12 +73,8 @@ export function useActualsDrafts(planId: string, actuals: PlanActuals, rows: Per
 
   const unsaved = Object.keys(checks.rows).length + Object.keys(checks.spend).length;
 
-  useEffect(() => {
-    if (unsaved === 0) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [unsaved]);
+  // Closing the tab or following a link with unsaved rows asks first.
+  const leaving = useUnsavedGuard(unsaved > 0);
 
   const setCell = useCallback((kind: GridKind, key: string, field: string, text: string) => {
     setTyped((all) => ({ ...all, [kind]: { ...all[kind], [key]: { ...all[kind][key], [field]: text } } }));
@@ -184,7 +181,20 @@ export function useActualsDrafts(planId: string, actuals: PlanActuals, rows: Per
     }
   }, [checks, planId, revalidate, stored, typed]);
 
-  return { stored, typed, checks, server, status, saving, unsaved, setCell, revertCell, discard, save };
+  return {
+    stored,
+    typed,
+    checks,
+    server,
+    status,
+    saving,
+    unsaved,
+    leaving,
+    setCell,
+    revertCell,
+    discard,
+    save,
+  };
 }
 
 function textsOf(kind: GridKind, typed: CellTexts | undefined, stored: CellTexts | undefined): CellTexts {

@@ -68,6 +68,14 @@ test("an editor enters a month in the grid, is told what is missing or wrong, sa
   await expect(retail("Deals won")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Enter 0 or more.")).toBeVisible();
   await expect(page.getByText("1 unsaved row")).toBeVisible();
+  // Following a link with an unsaved row asks first; staying keeps what was typed.
+  await page.getByRole("link", { name: "Dashboard", exact: true }).click();
+  const leave = page.getByRole("dialog", { name: "Leave with unsaved rows?" });
+  await expect(leave).toBeVisible();
+  await leave.getByRole("button", { name: "Stay and save" }).click();
+  await expect(leave).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/plans/${planId}/actuals$`));
+  await expect(retail("Revenue won")).toHaveValue("125,000");
 
   await retail("Deals won").fill("3");
   await expect(retail("Deals won")).not.toHaveAttribute("aria-invalid", "true");
