@@ -2,6 +2,7 @@ import { z } from "zod";
 import { findFeedbackForMember } from "../../db/queries/feedback";
 import { listPlans } from "../../db/queries/plans";
 import { monthInPeriod } from "../domain/actuals";
+import { todayUtc } from "../utils/dashboard.server";
 import {
   canTriageFeedback,
   contentFromForm,
@@ -87,7 +88,7 @@ export async function loadFeedbackPage(context: AccordContext, member: Member, u
     page,
     plans: plans.map((p) => ({ id: p.id, title: p.title, period: p.period })),
     formPlans,
-    defaultPlanId: defaultPlanOf(formPlans, query.plan, new Date().toISOString().slice(0, 7)),
+    defaultPlanId: defaultPlanOf(formPlans, query.plan, todayUtc().slice(0, 7)),
     lookup: await lookupItem(context, member, url.searchParams.get("item"), page),
   };
 }

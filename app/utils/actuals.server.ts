@@ -11,9 +11,7 @@ import {
   type ImportProgress,
   type PlanActuals,
 } from "../domain/actuals";
-import { computeDashboard, type Dashboard } from "../domain/metrics";
 import type { PlanContent } from "../domain/plan";
-import { isIsoDate } from "../domain/plan";
 import { can } from "../domain/policy";
 import type { AccordContext } from "./context.server";
 import { badRequest, forbidden } from "./http.server";
@@ -204,18 +202,4 @@ export async function importActualsCsv(
     await announceActuals(tx, plan.id);
   });
   return { imported: total, kind };
-}
-
-/** `?today=YYYY-MM-DD` of the metrics endpoint; today (UTC) when left out. */
-export const MetricsQuerySchema = z.object({
-  today: z.string().refine(isIsoDate, "Use a day like 2027-02-15.").optional(),
-});
-
-export async function dashboardOf(
-  context: AccordContext,
-  planId: string,
-  today: string = new Date().toISOString().slice(0, 10),
-): Promise<Dashboard> {
-  const [content, actuals] = await Promise.all([currentContent(context, planId), actualsOf(context, planId)]);
-  return computeDashboard(content, actuals, today);
 }

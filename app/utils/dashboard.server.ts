@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { computeDashboard, type Dashboard } from "../domain/metrics";
+import { isIsoDate } from "../domain/plan";
 import { actualsOf, currentContent } from "./actuals.server";
 import type { AccordContext } from "./context.server";
 
@@ -6,6 +8,11 @@ import type { AccordContext } from "./context.server";
 export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** `?today=YYYY-MM-DD` of the metrics endpoint; today (UTC) when left out. */
+export const MetricsQuerySchema = z.object({
+  today: z.string().refine(isIsoDate, "Use a day like 2027-02-15.").optional(),
+});
 
 /**
  * The dashboard of a plan and the currency its money is written in: the
