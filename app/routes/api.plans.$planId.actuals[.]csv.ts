@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { actualsCsvTemplate, spendCsvTemplate } from "../domain/actuals";
-import { currentContent, importActualsCsv, refsOf, requireMayEnterActuals } from "../utils/actuals.server";
+import { importActualsCsv, refsOf, requireMayEnterActuals } from "../utils/actuals.server";
 import { importWithProgress, wantsImportProgress } from "../utils/actuals-import-stream.server";
 import { apiRoute, methodNotAllowed, parseInput, readCsvBody } from "../utils/api.server";
 import { requireApiSession } from "../utils/auth.server";
-import { requirePlanForMember } from "../utils/plans.server";
+import { currentContent, requirePlanForMember } from "../utils/plans.server";
 
 const TemplateQuerySchema = z.object({
   kind: z.enum(["actuals", "spend"], { error: "Choose kind=actuals or kind=spend." }).default("actuals"),

@@ -67,14 +67,15 @@ export async function loadFeedbackPage(context: AccordContext, member: Member, u
   const plans = await listPlans(context.sql, workspaceId);
   // A plan filter of another workspace (or a deleted plan) lists nothing rather than failing the page.
   const planFilterOk = !query.plan || plans.some((p) => p.id === query.plan);
-  const page: FeedbackPageJson = planFilterOk
-    ? await feedbackPage(context, who, query)
-    : { items: [], counts: { new: 0, planned: 0, done: 0, declined: 0 }, next: null };
+  // The form's plans first; the list reuses their rows rather than reading those documents again.
   const recent = plans.slice(0, FORM_PLANS);
   const refs = await planRefs(
     context,
     recent.map((p) => p.id),
   );
+  const page: FeedbackPageJson = planFilterOk
+    ? await feedbackPage(context, who, query, refs)
+    : { items: [], counts: { new: 0, planned: 0, done: 0, declined: 0 }, next: null };
   const formPlans: FormPlan[] = recent.map((p) => ({
     id: p.id,
     title: p.title,

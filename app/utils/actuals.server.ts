@@ -15,7 +15,7 @@ import type { PlanContent } from "../domain/plan";
 import { can } from "../domain/policy";
 import type { AccordContext } from "./context.server";
 import { badRequest, forbidden } from "./http.server";
-import type { PlanForMember } from "./plans.server";
+import { currentContent, type PlanForMember } from "./plans.server";
 
 /**
  * Storing a plan's actuals: read them, upsert rows posted as JSON or
@@ -29,13 +29,6 @@ export const NO_RIGHT_TO_ENTER_ACTUALS = "Only owners and editors can enter actu
 /** Viewers and commenters read the numbers; owners and editors enter them. */
 export function requireMayEnterActuals(plan: PlanForMember): void {
   if (!can({ role: plan.role }, "plan.edit")) forbidden(NO_RIGHT_TO_ENTER_ACTUALS);
-}
-
-/** The plan's content as editors see it now (the live room included). */
-export async function currentContent(context: AccordContext, planId: string): Promise<PlanContent> {
-  const current = await context.documents.current(planId);
-  current.doc.destroy();
-  return current.content;
 }
 
 /** What rows may refer to: the plan's period, its markets (by segment) and its campaigns (by name). */

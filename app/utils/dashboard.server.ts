@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { computeDashboard, type Dashboard } from "../domain/metrics";
 import { isIsoDate } from "../domain/plan";
-import { actualsOf, currentContent } from "./actuals.server";
+import { actualsOf } from "./actuals.server";
 import type { AccordContext } from "./context.server";
+import { currentContent } from "./plans.server";
 
 /** Today as a `YYYY-MM-DD` day (UTC), the metrics API's default. */
 export function todayUtc(now = new Date()): string {

@@ -35,6 +35,7 @@ import {
 } from "../domain/feedback";
 import { parseInput } from "./api.server";
 import type { AccordContext } from "./context.server";
+import { currentContent } from "./plans.server";
 import { badRequest, conflict, forbidden, notFound } from "./http.server";
 
 /**
@@ -81,17 +82,20 @@ export async function requireFeedbackForMember(
   return item;
 }
 
-/** The markets and campaigns of each plan, read from the documents (the live room included). */
+/**
+ * The markets and campaigns of each plan, read from the documents (the live
+ * room included). Plans already in `known` (read earlier in the same
+ * request) are not read again; the result holds those too.
+ */
 export async function planRefs(
   context: AccordContext,
   planIds: Iterable<string>,
+  known: ReadonlyMap<string, PlanRefs> = new Map(),
 ): Promise<Map<string, PlanRefs>> {
-  const ids = [...new Set(planIds)];
+  const ids = [...new Set(planIds)].filter((id) => !known.has(id));
   const entries = await Promise.all(
     ids.map(async (planId): Promise<[string, PlanRefs]> => {
-      const current = await context.documents.current(planId);
-      current.doc.destroy();
-      const { targetMarkets, campaigns } = current.content;
+      const { targetMarkets, campaigns } = await currentContent(context, planId);
       return [
         planId,
         {
@@ -101,7 +105,7 @@ export async function planRefs(
       ];
     }),
   );
-  return new Map(entries);
+  return new Map([...known, ...entries]);
 }
 
 async function planOfWorkspace(db: Db, planId: string, workspaceId: string): Promise<boolean> {
@@ -305,6 +309,8 @@ export async function feedbackPage(
   context: AccordContext,
   member: FeedbackMember,
   query: FeedbackListQuery,
+  /** Plans whose rows the caller has read already. */
+  known?: ReadonlyMap<string, PlanRefs>,
 ): Promise<FeedbackPageJson> {
   if (query.plan && !(await planOfWorkspace(context.sql, query.plan, member.workspaceId)))
     notFound(NO_SUCH_PLAN_HERE);
@@ -317,6 +323,7 @@ export async function feedbackPage(
   const refs = await planRefs(
     context,
     page.flatMap((r) => (r.planId ? [r.planId] : [])),
+    known,
   );
   return {
     items: page.map((row) => toJson(row, refs)),
