@@ -1,3 +1,4 @@
+import { PlanSubpageHeader } from "../components/plan/plan-subpage-header";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -5,7 +6,6 @@ import { ActualsGrid } from "../components/actuals/actuals-grid";
 import { CsvImport } from "../components/actuals/csv-import";
 import { gridRows, type GridKind } from "../components/actuals/grid-model";
 import { SaveBar } from "../components/actuals/save-bar";
-import { StatusBadge } from "../components/status-badge";
 import { periodMonths } from "../domain/actuals";
 import { can } from "../domain/policy";
 import actualsStylesheet from "../styles/actuals.css?url";
@@ -78,26 +78,16 @@ export default function PlanActualsPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="eyebrow">
-            <Link to="/plans">Plans</Link> · <Link to={base}>{plan.title}</Link>
-          </p>
-          <h1>Actuals</h1>
-          <p className="muted">
-            What really happened in {refs.period}, month by month: the dashboard compares it with the plan.
-          </p>
-        </div>
-        <div className="row">
-          <StatusBadge status={plan.status} />
-          <Link className="button secondary small" to={base}>
-            Back to the plan
-          </Link>
-          <Link className="button secondary small" to={`${base}/dashboard`}>
-            Dashboard
-          </Link>
-        </div>
-      </div>
+      <PlanSubpageHeader
+        plan={plan}
+        title="Actuals"
+        links={[
+          { to: base, label: "Back to the plan" },
+          { to: `${base}/dashboard`, label: "Dashboard" },
+        ]}
+      >
+        What really happened in {refs.period}, month by month: the dashboard compares it with the plan.
+      </PlanSubpageHeader>
 
       {canEnter ? (
         <p className="hint actuals-rule">

@@ -1,7 +1,7 @@
+import { PlanSubpageHeader } from "../components/plan/plan-subpage-header";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { AuditLog } from "../components/audit/audit-log";
-import { StatusBadge } from "../components/status-badge";
 import auditStylesheet from "../styles/audit.css?url";
 import { requirePlanPage } from "../utils/plan-page.server";
 import { useAuditPages } from "../utils/use-audit-pages";
@@ -27,29 +27,17 @@ export default function PlanAudit() {
   usePlanRefresh({ signoff: true });
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="eyebrow">
-            <Link to="/plans">Plans</Link> · <Link to={`/plans/${data.plan.id}`}>{data.plan.title}</Link>
-          </p>
-          <h1>Audit log</h1>
-          <p className="muted">
-            This plan&apos;s submissions, signatures, approvals, reopenings and versions.
-          </p>
-        </div>
-        <div className="row">
-          <StatusBadge status={data.plan.status} />
-          <Link className="button secondary small" to={`/plans/${data.plan.id}/dashboard`}>
-            Dashboard
-          </Link>
-          <Link className="button secondary small" to={`/plans/${data.plan.id}/versions`}>
-            Versions
-          </Link>
-          <Link className="button secondary small" to="/audit">
-            Whole workspace
-          </Link>
-        </div>
-      </div>
+      <PlanSubpageHeader
+        plan={data.plan}
+        title="Audit log"
+        links={[
+          { to: `/plans/${data.plan.id}/dashboard`, label: "Dashboard" },
+          { to: `/plans/${data.plan.id}/versions`, label: "Versions" },
+          { to: "/audit", label: "Whole workspace" },
+        ]}
+      >
+        This plan&apos;s submissions, signatures, approvals, reopenings and versions.
+      </PlanSubpageHeader>
       <AuditLog
         pages={pages}
         people={data.people}

@@ -1,8 +1,8 @@
+import { PlanSubpageHeader } from "../components/plan/plan-subpage-header";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { DashboardView } from "../components/dashboard/dashboard-view";
 import { ShareLinksPanel } from "../components/share/share-links-panel";
-import { StatusBadge } from "../components/status-badge";
 import { can } from "../domain/policy";
 import dashboardStylesheet from "../styles/dashboard.css?url";
 import { planDashboard } from "../utils/dashboard.server";
@@ -47,31 +47,17 @@ export default function PlanDashboard() {
   usePlanRefresh({ signoff: true, actuals: true });
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="eyebrow">
-            <Link to="/plans">Plans</Link> · <Link to={base}>{plan.title}</Link>
-          </p>
-          <h1>Dashboard</h1>
-          <p className="muted">
-            The plan&apos;s targets against what really happened, for the sales–marketing meeting.
-          </p>
-        </div>
-        <div className="row">
-          <StatusBadge status={plan.status} />
-          {mayEnterActuals ? (
-            <Link className="button secondary small" to={`${base}/actuals`}>
-              Actuals
-            </Link>
-          ) : null}
-          <Link className="button secondary small" to={`${base}/versions`}>
-            Versions
-          </Link>
-          <Link className="button secondary small" to={`${base}/audit`}>
-            Audit log
-          </Link>
-        </div>
-      </div>
+      <PlanSubpageHeader
+        plan={plan}
+        title="Dashboard"
+        links={[
+          ...(mayEnterActuals ? [{ to: `${base}/actuals`, label: "Actuals" }] : []),
+          { to: `${base}/versions`, label: "Versions" },
+          { to: `${base}/audit`, label: "Audit log" },
+        ]}
+      >
+        The plan&apos;s targets against what really happened, for the sales–marketing meeting.
+      </PlanSubpageHeader>
       <DashboardView
         dashboard={dashboard}
         currency={currency}

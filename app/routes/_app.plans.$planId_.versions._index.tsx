@@ -1,7 +1,7 @@
+import { PlanSubpageHeader } from "../components/plan/plan-subpage-header";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { useState } from "react";
-import { StatusBadge } from "../components/status-badge";
 import { CompareBar } from "../components/versions/version-compare";
 import { SaveVersionForm } from "../components/versions/save-version-form";
 import { VersionList } from "../components/versions/version-list";
@@ -62,27 +62,17 @@ export default function VersionsPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="eyebrow">
-            <Link to="/plans">Plans</Link> · <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
-          </p>
-          <h1>Versions</h1>
-          <p className="muted">
-            Kept at every submission and approval, and whenever an editor saves one. Open a version to read
-            it, compare it or restore it.
-          </p>
-        </div>
-        <div className="row">
-          <StatusBadge status={plan.status} />
-          <Link className="button secondary small" to={`/plans/${plan.id}/dashboard`}>
-            Dashboard
-          </Link>
-          <Link className="button secondary small" to={`/plans/${plan.id}/audit`}>
-            Audit log
-          </Link>
-        </div>
-      </div>
+      <PlanSubpageHeader
+        plan={plan}
+        title="Versions"
+        links={[
+          { to: `/plans/${plan.id}/dashboard`, label: "Dashboard" },
+          { to: `/plans/${plan.id}/audit`, label: "Audit log" },
+        ]}
+      >
+        Kept at every submission and approval, and whenever an editor saves one. Open a version to read it,
+        compare it or restore it.
+      </PlanSubpageHeader>
       {maySave ? <SaveVersionForm busy={busy} error={error} saved={saved} onSave={save} /> : null}
       {versions.length > 1 ? (
         <CompareBar planId={plan.id} picked={picked} onClear={() => setSelected([])} />
