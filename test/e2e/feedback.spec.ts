@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import * as Y from "yjs";
-import { blankRow, rowMap, SECTION } from "../../app/domain/plan";
-import { appendUpdate } from "../../db/queries/documents";
+import { blankRow } from "../../app/domain/plan";
+import { storePlanRows } from "../support/collab";
 import { createPlanViaApi, e2eSql, expect, openAs, test } from "./fixtures";
 
 /**
@@ -10,7 +9,7 @@ import { createPlanViaApi, e2eSql, expect, openAs, test } from "./fixtures";
  * market of a plan, Lena (marketing) triages it with a reply in her own
  * browser, Sam's inbox badge goes up, and the inbox leads him back to the
  * item with the reply. The plan is the test's own, with a period later than
- * any other spec's, so it is the first the form offers.
+ * any other spec's, so it is among the newest plans the form offers.
  */
 
 test.describe.configure({ timeout: 120_000 });
@@ -21,11 +20,7 @@ async function planWithRows(page: Page, run: string) {
   const planId = await createPlanViaApi(page, { title, period: "2029-Q4" });
   const market = { ...blankRow("targetMarkets"), segment: `Retail ${run}` };
   const campaign = { ...blankRow("campaigns"), name: `Webinar ${run}`, targetMarketId: market.id };
-  const doc = new Y.Doc();
-  doc.getArray<Y.Map<unknown>>(SECTION.targetMarkets).push([rowMap("targetMarkets", market)]);
-  doc.getArray<Y.Map<unknown>>(SECTION.campaigns).push([rowMap("campaigns", campaign)]);
-  await appendUpdate(e2eSql(), planId, Y.encodeStateAsUpdate(doc));
-  doc.destroy();
+  await storePlanRows(e2eSql(), planId, { targetMarkets: [market], campaigns: [campaign] });
   return { planId, title };
 }
 

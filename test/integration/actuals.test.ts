@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import * as Y from "yjs";
 import {
   ImportLineSchema,
   type ActualsRow,
@@ -8,8 +7,8 @@ import {
   type PlanActuals,
 } from "../../app/domain/actuals";
 import type { Dashboard } from "../../app/domain/metrics";
-import { blankRow, rowMap, SECTION } from "../../app/domain/plan";
-import { appendUpdate } from "../../db/queries/documents";
+import { blankRow } from "../../app/domain/plan";
+import { storePlanRows } from "../support/collab";
 import { loginAs, type TestClient } from "../support/client";
 import { openEventStream, type SseEvent } from "../support/event-stream";
 import { createMember, createWorkspaceWithOwner } from "../support/factories";
@@ -62,12 +61,7 @@ async function seededPlan(marketCount = 2, campaignCount = 2): Promise<Seeded> {
     winRate: 0.25,
     mqlToSqlRate: 0.2,
   };
-  const doc = new Y.Doc();
-  doc.getArray<Y.Map<unknown>>(SECTION.targetMarkets).push(markets.map((m) => rowMap("targetMarkets", m)));
-  doc.getArray<Y.Map<unknown>>(SECTION.campaigns).push(campaigns.map((c) => rowMap("campaigns", c)));
-  doc.getArray<Y.Map<unknown>>(SECTION.revenueGoals).push([rowMap("revenueGoals", goal)]);
-  await appendUpdate(accord.sql, planId, Y.encodeStateAsUpdate(doc));
-  doc.destroy();
+  await storePlanRows(accord.sql, planId, { targetMarkets: markets, campaigns, revenueGoals: [goal] });
   return { planId, markets, campaigns };
 }
 

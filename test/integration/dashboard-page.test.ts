@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import * as Y from "yjs";
-import { blankRow, rowMap, SECTION } from "../../app/domain/plan";
-import { appendUpdate } from "../../db/queries/documents";
+import { blankRow } from "../../app/domain/plan";
+import { storePlanRows } from "../support/collab";
 import { loginAs, TestClient } from "../support/client";
 import { createWorkspaceWithOwner } from "../support/factories";
 import { textOf } from "../support/html";
@@ -34,13 +33,7 @@ async function plan(): Promise<{ planId: string; marketId: string }> {
     winRate: 0.25,
     mqlToSqlRate: 0.25,
   };
-  const doc = new Y.Doc();
-  doc
-    .getArray<Y.Map<unknown>>(SECTION.targetMarkets)
-    .push([market, bare].map((m) => rowMap("targetMarkets", m)));
-  doc.getArray<Y.Map<unknown>>(SECTION.revenueGoals).push([rowMap("revenueGoals", goal)]);
-  await appendUpdate(accord.sql, planId, Y.encodeStateAsUpdate(doc));
-  doc.destroy();
+  await storePlanRows(accord.sql, planId, { targetMarkets: [market, bare], revenueGoals: [goal] });
   return { planId, marketId: market.id };
 }
 

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import * as Y from "yjs";
 import type { NotificationJson } from "../../app/domain/comments";
 import type { FeedbackJson, FeedbackPageJson } from "../../app/domain/feedback";
 import type { Role, Team } from "../../app/domain/membership";
-import { blankRow, rowMap, SECTION } from "../../app/domain/plan";
+import { blankRow } from "../../app/domain/plan";
+import { storePlanRows } from "../support/collab";
 import { seedDemoFeedback } from "../../db/demo-feedback";
-import { appendUpdate } from "../../db/queries/documents";
 import { feedbackCountsByTag } from "../../db/queries/feedback";
 import { loginAs, type TestClient } from "../support/client";
 import { openEventStream } from "../support/event-stream";
@@ -51,11 +50,7 @@ async function planWithRows(client: TestClient, markets: string[], campaigns: st
     name,
     targetMarketId: marketRows[0]?.id ?? null,
   }));
-  const doc = new Y.Doc();
-  doc.getArray<Y.Map<unknown>>(SECTION.targetMarkets).push(marketRows.map((m) => rowMap("targetMarkets", m)));
-  doc.getArray<Y.Map<unknown>>(SECTION.campaigns).push(campaignRows.map((c) => rowMap("campaigns", c)));
-  await appendUpdate(accord.sql, planId, Y.encodeStateAsUpdate(doc));
-  doc.destroy();
+  await storePlanRows(accord.sql, planId, { targetMarkets: marketRows, campaigns: campaignRows });
   return { planId, markets: marketRows, campaigns: campaignRows };
 }
 

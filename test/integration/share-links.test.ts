@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import * as Y from "yjs";
 import type { ActualsRow } from "../../app/domain/actuals";
-import { blankRow, rowMap, SECTION } from "../../app/domain/plan";
+import { blankRow } from "../../app/domain/plan";
+import { storePlanRows } from "../support/collab";
 import type { CreatedShareLinkJson, ShareLinkJson } from "../../app/domain/share-links";
-import { appendUpdate } from "../../db/queries/documents";
 import { TestClient, loginAs } from "../support/client";
 import { createMember, createWorkspaceWithOwner } from "../support/factories";
 import { textOf } from "../support/html";
@@ -69,13 +68,12 @@ async function seededPlan(): Promise<Seeded> {
     expectedMqls: 100,
   };
   const term = { ...blankRow("glossary"), term: GLOSSARY_TERM, agreedDefinition: "Agreed by both teams." };
-  const doc = new Y.Doc();
-  doc.getArray<Y.Map<unknown>>(SECTION.targetMarkets).push(markets.map((m) => rowMap("targetMarkets", m)));
-  doc.getArray<Y.Map<unknown>>(SECTION.revenueGoals).push([rowMap("revenueGoals", goal)]);
-  doc.getArray<Y.Map<unknown>>(SECTION.campaigns).push([rowMap("campaigns", campaign)]);
-  doc.getArray<Y.Map<unknown>>(SECTION.glossary).push([rowMap("glossary", term)]);
-  await appendUpdate(accord.sql, planId, Y.encodeStateAsUpdate(doc));
-  doc.destroy();
+  await storePlanRows(accord.sql, planId, {
+    targetMarkets: markets,
+    revenueGoals: [goal],
+    campaigns: [campaign],
+    glossary: [term],
+  });
   return { planId, title, markets };
 }
 

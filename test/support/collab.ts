@@ -5,7 +5,8 @@ import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { CLOSE } from "../../app/domain/collab";
-import { loadDocument } from "../../db/queries/documents";
+import { rowMap, SECTION, TABLE_SECTIONS, type RowOf, type TableSection } from "../../app/domain/plan";
+import { appendUpdate, loadDocument } from "../../db/queries/documents";
 import { insertPlan, type PlanRow } from "../../db/queries/plans";
 import type { Db } from "../../db/sql";
 import { TestClient } from "./client";
@@ -256,6 +257,25 @@ export async function storedDoc(db: Db, planId: string): Promise<Y.Doc> {
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state);
   for (const { update } of stored.updates) Y.applyUpdate(doc, update);
   return doc;
+}
+
+/**
+ * Writes table rows into a plan's stored document as one Yjs update, the way
+ * the persistence layer stores an editor's change.
+ */
+export async function storePlanRows(
+  db: Db,
+  planId: string,
+  rows: { [S in TableSection]?: ReadonlyArray<RowOf[S]> },
+): Promise<void> {
+  const doc = new Y.Doc();
+  for (const section of TABLE_SECTIONS) {
+    const list = (rows[section] ?? []) as ReadonlyArray<RowOf[typeof section]>;
+    if (list.length)
+      doc.getArray<Y.Map<unknown>>(SECTION[section]).push(list.map((row) => rowMap(section, row)));
+  }
+  await appendUpdate(db, planId, Y.encodeStateAsUpdate(doc));
+  doc.destroy();
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
