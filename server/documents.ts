@@ -29,6 +29,11 @@ export interface PlanDocuments {
    */
   current(planId: string): Promise<CurrentDocument>;
   /**
+   * The same view's content alone, without its hash or a document to
+   * destroy: for reading rows (actuals, the dashboard, field feedback).
+   */
+  content(planId: string): Promise<PlanContent>;
+  /**
    * Applies a server-made update as a new change: through the live room when
    * the plan is open in this process (the room broadcasts it to every
    * editor and stores it like theirs), otherwise straight to persistence.
@@ -66,15 +71,28 @@ export function createPlanDocuments(deps: {
   /** The last task queued per plan; the entry goes when the queue is empty. */
   const queues = new Map<string, Promise<unknown>>();
 
+  /** Postgres plus this process's live room; whatever this process handed to persistence is committed first. */
+  async function read(planId: string): Promise<Y.Doc> {
+    await persistence.flush(planId);
+    const live = collab.room(planId);
+    const extra = live ? [Y.encodeStateAsUpdate(live.doc)] : [];
+    return buildDoc(await loadDocument(sql, planId), planId, docLog, extra).doc;
+  }
+
   return {
     async current(planId) {
-      // Whatever this process handed to persistence is committed before the read.
-      await persistence.flush(planId);
-      const live = collab.room(planId);
-      const extra = live ? [Y.encodeStateAsUpdate(live.doc)] : [];
-      const { doc } = buildDoc(await loadDocument(sql, planId), planId, docLog, extra);
+      const doc = await read(planId);
       const content = projectPlan(doc);
       return { doc, content, hash: await contentHash(content) };
+    },
+
+    async content(planId) {
+      const doc = await read(planId);
+      try {
+        return projectPlan(doc);
+      } finally {
+        doc.destroy();
+      }
     },
 
     async apply(planId, update) {

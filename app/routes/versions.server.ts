@@ -7,7 +7,7 @@ import { can } from "../domain/policy";
 import type { VersionJson, VersionSummaryJson } from "../domain/signoff";
 import type { AccordContext } from "../utils/context.server";
 import { notFound } from "../utils/http.server";
-import type { PlanForMember } from "../utils/plans.server";
+import { currentContent, type PlanForMember } from "../utils/plans.server";
 import { requireVersion, versionsOf } from "../utils/versions.server";
 import { signoffView } from "./plan-signoff.server";
 
@@ -101,13 +101,12 @@ async function compareWith(
 ): Promise<Comparison> {
   const here: ComparedSide = { id: version.id, label: label(version) };
   if (compare === "current") {
-    const current = await context.documents.current(plan.id);
-    current.doc.destroy();
+    const current = await currentContent(context, plan.id);
     return {
       from: here,
       to: { id: null, label: "the current plan" },
-      diff: diffPlans(version.content, current.content),
-      names: namesOf(current.content, version.content),
+      diff: diffPlans(version.content, current),
+      names: namesOf(current, version.content),
     };
   }
   const other = await requireVersion(context, plan, compare);

@@ -67,10 +67,8 @@ export async function planContent(context: AccordContext, planId: string): Promi
  * live room, whose latest edits may not be committed yet. Actuals, the
  * dashboard and field feedback check rows against it. Callers check access first.
  */
-export async function currentContent(context: AccordContext, planId: string): Promise<PlanContent> {
-  const current = await context.documents.current(planId);
-  current.doc.destroy();
-  return current.content;
+export function currentContent(context: AccordContext, planId: string): Promise<PlanContent> {
+  return context.documents.content(planId);
 }
 
 /** The plan to copy is not one of this workspace's: refused like a bad field. */
