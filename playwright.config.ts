@@ -13,6 +13,10 @@ export default defineConfig({
   workers: 2,
   // No retries, in CI either: a flaky test is a bug to fix, not to hide.
   retries: 0,
+  // Two workers, two browsers and the server share two cores in CI: a client
+  // navigation whose loader reads a plan document can take longer than
+  // Playwright's 5 s default there.
+  expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
   reporter: "list",
   outputDir: "test-results",

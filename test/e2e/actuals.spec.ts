@@ -36,7 +36,7 @@ async function copyOfDemoPlan(page: Page): Promise<string> {
 
 async function openActuals(page: Page, planId: string): Promise<void> {
   await page.goto(`/plans/${planId}/actuals`);
-  await expect(page.getByRole("heading", { level: 1, name: "Actuals" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Actuals", exact: true })).toBeVisible();
 }
 
 const cell = (page: Page, column: string, market: string, month: string) =>
@@ -52,7 +52,7 @@ test("an editor enters a month in the grid, is told what is missing or wrong, sa
   // The plan page links to its actuals beside its other records.
   await page.goto(`/plans/${planId}`);
   await page.getByRole("navigation", { name: "Plan records" }).getByRole("link", { name: "Actuals" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Actuals" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Actuals", exact: true })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/plans/${planId}/actuals$`));
 
   const retail = (column: string, month = "2027-01") => cell(page, column, "Mid-market retail", month);

@@ -82,7 +82,7 @@ test("the dashboard draws its charts from the actuals and shows each market's pa
     .getByRole("navigation", { name: "Plan records" })
     .getByRole("link", { name: "Dashboard" })
     .click();
-  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard", exact: true })).toBeVisible();
 
   // The plan's figures.
   const revenue = page.locator(".kpi").filter({ hasText: "Revenue" }).first();
@@ -120,7 +120,7 @@ test("the demo's running quarter opens with charts drawn from its seeded actuals
   expect(running, "the seeded running quarter").toBeDefined();
 
   await vic.page.goto(`/plans/${running!.id}/dashboard`);
-  await expect(vic.page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(vic.page.getByRole("heading", { level: 1, name: "Dashboard", exact: true })).toBeVisible();
   await expect(vic.page.getByText("No actuals yet")).toHaveCount(0);
   const bars = vic.page.getByRole("figure", { name: "Revenue by market" });
   await expect(bars.locator(".recharts-bar-rectangle")).toHaveCount(6);
