@@ -46,7 +46,7 @@ function readOnlyReasonOf(role: Role, plan: { status: PlanStatus; frozen: boolea
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { member, plan } = await requirePlanPage(request, context, params.planId);
+  const { member, plan, liveSeq } = await requirePlanPage(request, context, params.planId);
   const [members, signoff] = await Promise.all([
     listMembers(context.sql, plan.workspaceId),
     signoffView(context, plan, member.user.id),
@@ -55,6 +55,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // The UI's answer only: the collaboration server decides read or write on its own, per connection.
   const canEdit = can({ role: plan.role }, "plan.edit") && !isPlanLocked(plan);
   return {
+    liveSeq,
     plan: {
       id: plan.id,
       title: plan.title,
@@ -87,10 +88,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function PlanPage() {
-  const { plan, role, canEdit, canCreatePlan, readOnlyReason, me, members, people, signoff } =
+  const { plan, role, canEdit, canCreatePlan, readOnlyReason, me, members, people, signoff, liveSeq } =
     useLoaderData<typeof loader>();
   const aside = <WorkspaceMembers members={people} />;
-  const lead = <PlanSignoff planId={plan.id} meId={me.userId} data={signoff} />;
+  const lead = <PlanSignoff planId={plan.id} meId={me.userId} data={signoff} liveSeq={liveSeq} />;
   const revalidator = useRevalidator();
   const details = (
     <>

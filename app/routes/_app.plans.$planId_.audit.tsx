@@ -16,15 +16,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** GET /plans/:planId/audit[?action=&before=]: one plan's audit log, newest first, live. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { member, plan } = await requirePlanPage(request, context, params.planId);
+  const { member, plan, liveSeq } = await requirePlanPage(request, context, params.planId);
   const view = await auditView(context, member, new URL(request.url), plan.id);
-  return { ...view, plan: { id: plan.id, title: plan.title, status: plan.status } };
+  return { ...view, plan: { id: plan.id, title: plan.title, status: plan.status }, liveSeq };
 }
 
 export default function PlanAudit() {
   const data = useLoaderData<typeof loader>();
   const pages = useAuditPages(data);
-  usePlanRefresh({ signoff: true });
+  usePlanRefresh({ seq: data.liveSeq, signoff: true });
   return (
     <>
       <PlanSubpageHeader

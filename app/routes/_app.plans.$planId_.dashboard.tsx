@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  * plan's read-only share links here.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { plan } = await requirePlanPage(request, context, params.planId);
+  const { plan, liveSeq } = await requirePlanPage(request, context, params.planId);
   const mayShare = can({ role: plan.role }, "plan.share");
   const [{ dashboard, currency }, shareLinks, feedback] = await Promise.all([
     planDashboard(context, plan),
@@ -31,6 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     feedbackByTag(context, plan),
   ]);
   return {
+    liveSeq,
     plan: { id: plan.id, title: plan.title, status: plan.status },
     dashboard,
     currency,
@@ -41,10 +42,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function PlanDashboard() {
-  const { plan, dashboard, currency, mayEnterActuals, shareLinks, feedback } = useLoaderData<typeof loader>();
+  const { plan, dashboard, currency, mayEnterActuals, shareLinks, feedback, liveSeq } =
+    useLoaderData<typeof loader>();
   const base = `/plans/${plan.id}`;
   // New actuals, an approval or a reopening show without a reload.
-  usePlanRefresh({ signoff: true, actuals: true });
+  usePlanRefresh({ seq: liveSeq, signoff: true, actuals: true });
   return (
     <>
       <PlanSubpageHeader

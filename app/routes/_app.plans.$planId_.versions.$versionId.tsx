@@ -32,8 +32,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { member, plan } = await requirePlanPage(request, context, params.planId);
-  return versionPage(context, plan, member.user.id, params.versionId, new URL(request.url));
+  const { member, plan, liveSeq } = await requirePlanPage(request, context, params.planId);
+  return { ...(await versionPage(context, plan, member.user.id, params.versionId, new URL(request.url))), liveSeq };
 }
 
 /**
@@ -46,7 +46,7 @@ export default function VersionPage() {
   const data = useLoaderData<typeof loader>();
   const { plan, version, comparison, review, people } = data;
   const navigate = useNavigate();
-  usePlanRefresh({ signoff: true });
+  usePlanRefresh({ seq: data.liveSeq, signoff: true });
   const [confirming, setConfirming] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
@@ -136,7 +136,7 @@ export default function VersionPage() {
         </p>
       ) : null}
 
-      {review ? <PlanSignoff planId={plan.id} meId={review.meId} data={review.view} onReviewPage /> : null}
+      {review ? <PlanSignoff planId={plan.id} meId={review.meId} data={review.view} liveSeq={data.liveSeq} onReviewPage /> : null}
 
       {comparison ? (
         <section className="card version-changes" aria-labelledby="changes-heading">

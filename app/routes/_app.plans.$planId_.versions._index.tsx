@@ -19,15 +19,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { plan } = await requirePlanPage(request, context, params.planId);
-  return versionsPage(context, plan);
+  const { plan, liveSeq } = await requirePlanPage(request, context, params.planId);
+  return { ...(await versionsPage(context, plan)), liveSeq };
 }
 
 /** A plan's versions: the list (live), saving a named one, and picking two to compare. */
 export default function VersionsPage() {
-  const { plan, versions, underReviewId, approvedId, maySave } = useLoaderData<typeof loader>();
+  const { plan, versions, underReviewId, approvedId, maySave, liveSeq } = useLoaderData<typeof loader>();
   const { revalidate } = useRevalidator();
-  usePlanRefresh({ signoff: true });
+  usePlanRefresh({ seq: liveSeq, signoff: true });
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { eventsUrl, parseInboxEvent, parsePlanEvent, parseThreadEvent, planIdOf } from "./live-event-data";
+import {
+  eventsUrl,
+  parseInboxEvent,
+  parsePlanEvent,
+  parseReadyEvent,
+  parseThreadEvent,
+  planIdOf,
+  reloadOnReady,
+} from "./live-event-data";
 
 const PLAN = "6f1c1f0e-2b1a-4d7e-9c1a-1234567890ab";
 
@@ -37,5 +45,28 @@ describe("the stream's address", () => {
     expect(planIdOf({ planId: PLAN.toUpperCase() })).toBe(PLAN);
     expect(planIdOf({ planId: "new" })).toBeNull();
     expect(planIdOf({})).toBeNull();
+  });
+});
+
+describe("ready", () => {
+  it("carries the plan's live-change count when there is a sane one", () => {
+    expect(parseReadyEvent('{"planSeq":7}')).toEqual({ planSeq: 7 });
+    expect(parseReadyEvent('{"planSeq":0}')).toEqual({ planSeq: 0 });
+    expect(parseReadyEvent("{}")).toEqual({ planSeq: null });
+    expect(parseReadyEvent('{"planSeq":-1}')).toEqual({ planSeq: null });
+    expect(parseReadyEvent('{"planSeq":"7"}')).toEqual({ planSeq: null });
+    expect(parseReadyEvent("<html>")).toEqual({ planSeq: null });
+  });
+
+  it("reloads the page after the first ready only when a change came between the page's load and the stream", () => {
+    expect(reloadOnReady(true, { planSeq: 4 }, 4)).toBe(false);
+    expect(reloadOnReady(true, { planSeq: 5 }, 4)).toBe(true);
+    // The page was read after the stream's count (a change during the load): it already shows it.
+    expect(reloadOnReady(true, { planSeq: 3 }, 4)).toBe(false);
+    expect(reloadOnReady(true, { planSeq: null }, 4)).toBe(true);
+  });
+
+  it("always reloads after a later ready: events sent during the break are not replayed", () => {
+    expect(reloadOnReady(false, { planSeq: 4 }, 4)).toBe(true);
   });
 });

@@ -32,6 +32,29 @@ export function parsePlanEvent(data: string, planId: string | null): string | nu
   return planId !== null && value.planId !== planId ? null : value.planId;
 }
 
+/** What a `ready` event says: for a plan's stream, the plan's live-change count as the stream started. */
+export interface ReadyInfo {
+  planSeq: number | null;
+}
+
+export function parseReadyEvent(data: string): ReadyInfo {
+  const value = parseJson(data);
+  const seq = isRecord(value) ? value.planSeq : undefined;
+  return { planSeq: typeof seq === "number" && Number.isSafeInteger(seq) && seq >= 0 ? seq : null };
+}
+
+/**
+ * Whether a page that shows the plan as of change `shownSeq` reads its data
+ * again on a `ready`. A later `ready` is a stream back after a break (events
+ * are not replayed): always. The first follows the page's own load: only
+ * when a change came between the load and the stream (the stream's count is
+ * higher), or when the stream's count is unknown.
+ */
+export function reloadOnReady(first: boolean, ready: ReadyInfo, shownSeq: number): boolean {
+  if (!first || ready.planSeq === null) return true;
+  return ready.planSeq > shownSeq;
+}
+
 /** The stream's address: inbox events only, or with the thread events of one plan. */
 export function eventsUrl(planId: string | null): string {
   return planId ? `/api/events?plan=${encodeURIComponent(planId)}` : "/api/events";

@@ -1,7 +1,15 @@
 import { useMatches } from "@remix-run/react";
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ThreadJson } from "../domain/comments";
-import { eventsUrl, parseInboxEvent, parsePlanEvent, parseThreadEvent, planIdOf } from "./live-event-data";
+import {
+  eventsUrl,
+  parseInboxEvent,
+  parsePlanEvent,
+  parseReadyEvent,
+  parseThreadEvent,
+  planIdOf,
+  type ReadyInfo,
+} from "./live-event-data";
 
 /**
  * The one event stream of a tab (GET /api/events, server-sent events): the
@@ -26,8 +34,8 @@ export interface LiveEventsValue {
   subscribeSignoff: (listener: Listener<string>) => () => void;
   /** Each time the current plan's actuals changed (re-read the figures); returns the unsubscribe. */
   subscribeActuals: (listener: Listener<string>) => () => void;
-  /** Each time the stream is (re)established; returns the unsubscribe. */
-  subscribeReady: (listener: () => void) => () => void;
+  /** Each time the stream is (re)established, with what `ready` said; returns the unsubscribe. */
+  subscribeReady: (listener: Listener<ReadyInfo>) => () => void;
 }
 
 const LiveEventsContext = createContext<LiveEventsValue | null>(null);
@@ -64,7 +72,7 @@ export function LiveEventsProvider({
   const threadListeners = useRef(new Set<Listener<ThreadJson>>());
   const signoffListeners = useRef(new Set<Listener<string>>());
   const actualsListeners = useRef(new Set<Listener<string>>());
-  const readyListeners = useRef(new Set<() => void>());
+  const readyListeners = useRef(new Set<Listener<ReadyInfo>>());
 
   // A fresher count from the server (the layout loader ran again) wins.
   useEffect(() => setUnread(initialUnread), [initialUnread]);
@@ -94,10 +102,11 @@ export function LiveEventsProvider({
         const plan = parsePlanEvent((event as MessageEvent<string>).data, planId);
         if (plan) for (const listener of [...actualsListeners.current]) listener(plan);
       });
-      source.addEventListener("ready", () => {
+      source.addEventListener("ready", (event) => {
         delay = FIRST_RETRY_MS;
         setConnected(true);
-        for (const listener of [...readyListeners.current]) listener();
+        const ready = parseReadyEvent((event as MessageEvent<string>).data);
+        for (const listener of [...readyListeners.current]) listener(ready);
       });
       source.onerror = () => {
         setConnected(false);

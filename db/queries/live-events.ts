@@ -41,7 +41,22 @@ export async function announceActuals(tx: Tx, planId: string): Promise<void> {
 }
 
 async function notify(tx: Tx, notice: LiveNotice): Promise<void> {
+  if ("planId" in notice) {
+    await tx`
+      insert into plan_live_seq (plan_id, seq) values (${notice.planId}, 1)
+      on conflict (plan_id) do update set seq = plan_live_seq.seq + 1`;
+  }
   await tx`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(notice)})`;
+}
+
+/**
+ * How many live changes the plan has had (migration 0009): 0 before the
+ * first. A page reads it before its data; the event stream reads it once it
+ * listens, and sends it with `ready`.
+ */
+export async function planLiveSeq(db: Db, planId: string): Promise<number> {
+  const [row] = await db<{ seq: string }[]>`select seq::text as seq from plan_live_seq where plan_id = ${planId}`;
+  return row ? Number(row.seq) : 0;
 }
 
 /** An open event stream, as the access re-check needs it. */

@@ -8,7 +8,10 @@ export const RECONNECT_MS = 3_000;
  * A server-sent event stream (text/event-stream) for one member, fed by the
  * event hub. Its first event is `inbox` (the unread count), then `ready`:
  * from then on the client has every change, so that is when it (re)loads
- * its lists. Thread events that arrive before `ready` wait for it. The
+ * its lists. `ready` carries `readyData()` (for a plan's stream, the
+ * plan's live-change count, read once the hub delivers to this stream, so
+ * every change is either counted in it or sent as an event after it).
+ * Events that arrive before `ready` wait for it. The
  * stream ends when the request is aborted (the tab closed), when the hub
  * ends it (access revoked, server closing), or when the body is cancelled.
  */
@@ -16,11 +19,14 @@ export function eventStreamResponse(
   hub: EventHub,
   owner: Pick<EventSubscriber, "userId" | "sessionId" | "planId" | "workspaceId">,
   signal: AbortSignal,
+  readyData: () => Promise<object> = async () => ({}),
 ): Response {
   const encoder = new TextEncoder();
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let ended = false;
   let ready = false;
+  let inboxSent = false;
+  let readyFrame: string | null = null;
   const early: string[] = [];
 
   const write = (text: string) => {
@@ -35,13 +41,20 @@ export function eventStreamResponse(
       if (ready) return write(frame(type, data));
       if (type !== "inbox") return void early.push(frame(type, data));
       write(frame(type, data));
-      write(frame("ready", "{}"));
-      ready = true;
-      for (const text of early.splice(0)) write(text);
+      inboxSent = true;
+      sendReady();
     },
     ping: () => write(": ping\n\n"),
     end: () => finish(),
   };
+
+  /** `ready` goes out once both the first unread count and its data are there, then the events held back. */
+  function sendReady(): void {
+    if (ready || !inboxSent || readyFrame === null) return;
+    write(readyFrame);
+    ready = true;
+    for (const text of early.splice(0)) write(text);
+  }
 
   function finish(): void {
     if (ended) return;
@@ -66,6 +79,14 @@ export function eventStreamResponse(
   else {
     signal.addEventListener("abort", finish, { once: true });
     hub.subscribe(subscriber);
+    readyData().then(
+      (data) => {
+        readyFrame = frame("ready", JSON.stringify(data));
+        sendReady();
+      },
+      // Without it the client cannot tell what it missed: end the stream, the browser reconnects.
+      () => finish(),
+    );
   }
   return new Response(body, {
     headers: {

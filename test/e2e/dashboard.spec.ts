@@ -159,39 +159,66 @@ test("a plan without actuals shows the empty state and where to enter them", asy
   await expect(vic.page.getByRole("region", { name: "Share read-only" })).toHaveCount(0);
 });
 
-test("actuals saved by someone else show on an open dashboard without a reload", async ({ browser }) => {
+test("actuals saved by someone else show on an open dashboard without a reload, also when saved as it opened", async ({
+  browser,
+}) => {
   const owner = await openAs(browser, "owner");
   const { planId, markets } = await pastPlan(owner.page, `Live ${randomUUID().slice(0, 8)}`);
+  const market = markets[0]!;
+  const save = async (month: string, revenueWon: number) => {
+    const posted = await owner.page.request.post(`/api/plans/${planId}/actuals`, {
+      data: {
+        rows: [
+          {
+            targetMarketId: market.id,
+            month,
+            revenueWon,
+            dealsWon: 2,
+            pipelineCreated: 0,
+            mqls: 10,
+            sqls: 2,
+            leadsFollowedUpInSla: 1,
+            leadsHandedOff: 1,
+          },
+        ],
+      },
+    });
+    expect(posted.status()).toBe(200);
+  };
+
   const vic = await openAs(browser, "vic");
+  // Vic's event stream is held back until the first save has landed: that
+  // save falls between the page's load and its stream, so no event will
+  // ever tell of it; the stream's `ready` has to.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await vic.page.route(
+    (url) => url.pathname === "/api/events",
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
   await vic.page.goto(`/plans/${planId}/dashboard`);
   await expect(vic.page.getByText("No actuals yet")).toBeVisible();
   // Nothing below reloads Vic's page: the marker would be gone if it did.
   await vic.page.evaluate(() => ((window as unknown as { __stillHere: boolean }).__stillHere = true));
 
-  const market = markets[0]!;
-  const posted = await owner.page.request.post(`/api/plans/${planId}/actuals`, {
-    data: {
-      rows: [
-        {
-          targetMarketId: market.id,
-          month: "2026-01",
-          revenueWon: market.target / 2,
-          dealsWon: 2,
-          pipelineCreated: 0,
-          mqls: 10,
-          sqls: 2,
-          leadsFollowedUpInSla: 1,
-          leadsHandedOff: 1,
-        },
-      ],
-    },
-  });
-  expect(posted.status()).toBe(200);
-  const table = vic.page.getByRole("region", { name: "Markets" });
-  await expect(table.getByRole("row", { name: new RegExp(market.segment) })).toContainText(
-    usd(market.target / 2),
+  await save("2026-01", market.target / 2);
+  const streamOpen = vic.page.waitForResponse(
+    (response) => new URL(response.url()).pathname === "/api/events",
   );
+  release();
+  expect((await streamOpen).status()).toBe(200);
+  const row = vic.page
+    .getByRole("region", { name: "Markets" })
+    .getByRole("row", { name: new RegExp(market.segment) });
+  await expect(row).toContainText(usd(market.target / 2));
   await expect(vic.page.getByText("No actuals yet")).toHaveCount(0);
+
+  // With the stream open, the next save arrives as an `actuals` event.
+  await save("2026-02", market.target / 4);
+  await expect(row).toContainText(usd((market.target * 3) / 4));
   expect(await vic.page.evaluate(() => (window as unknown as { __stillHere?: boolean }).__stillHere)).toBe(
     true,
   );

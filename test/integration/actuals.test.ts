@@ -560,6 +560,16 @@ describe("live", () => {
       expect(imported.status).toBe(200);
       await stream.next(isActuals);
       expect(stream.events.filter(isActuals)).toHaveLength(2);
+
+      // Each counts once as a change of the plan, for pages that open after it.
+      const planSeq = (e: SseEvent) => (JSON.parse(e.data) as { planSeq: number }).planSeq;
+      const before = planSeq(stream.events.find((e) => e.event === "ready")!);
+      const later = await openEventStream(world.viewer.client, `/api/events?plan=${planId}`);
+      try {
+        expect(planSeq(await later.next((e) => e.event === "ready"))).toBe(before + 2);
+      } finally {
+        later.close();
+      }
     } finally {
       stream.close();
     }

@@ -153,6 +153,36 @@ describe("GET /api/events", () => {
     expect((JSON.parse(next.data) as ThreadJson).status).toBe("open");
   });
 
+  test("ready tells the plan's live-change count: each change of its threads counts once, nothing else does", async () => {
+    const p = await newPlan();
+    const readySeq = async (planId: string | null) => {
+      const s = await stream(editorClient, planId);
+      await s.next((e) => e.event === "inbox");
+      const event = await s.next();
+      expect(event.event).toBe("ready");
+      s.close();
+      return (JSON.parse(event.data) as { planSeq?: number }).planSeq ?? null;
+    };
+    expect(await readySeq(p.id)).toBe(0);
+    const thread = await startThread(ownerClient, p.id);
+    // What a page read now would show.
+    const shown = (await readySeq(p.id))!;
+    expect(shown).toBe(1);
+
+    // A reply after that: a stream opened afterwards counts it.
+    const reply = await commenterClient.postJson(`/api/threads/${thread.id}/comments`, { body: "Agreed." });
+    expect(reply.status).toBe(201);
+    expect(await readySeq(p.id)).toBe(shown + 1);
+
+    // A refused write and a change of another plan are not changes of this one.
+    const refused = await commenterClient.postJson(`/api/threads/${thread.id}/comments`, { body: "" });
+    expect(refused.status).toBe(400);
+    await startThread(ownerClient, plan.id, "Elsewhere");
+    expect(await readySeq(p.id)).toBe(shown + 1);
+    // A stream without a plan has no count to tell.
+    expect(await readySeq(null)).toBeNull();
+  });
+
   test("threads of other plans do not reach a plan's stream, nor a stream without a plan", async () => {
     const other = await newPlan();
     const onPlan = await stream(editorClient, plan.id);

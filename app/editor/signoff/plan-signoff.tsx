@@ -43,11 +43,14 @@ export function PlanSignoff({
   planId,
   meId,
   data,
+  liveSeq,
   onReviewPage = false,
 }: {
   planId: string;
   meId: string;
   data: PlanSignoffData;
+  /** The plan's live-change count `data` was read at (the page loader's `liveSeq`). */
+  liveSeq: number;
   /** Shown on the review of the version itself: no "Review" link to where the reader already is. */
   onReviewPage?: boolean;
 }) {
@@ -64,6 +67,7 @@ export function PlanSignoff({
     [signoff.blockingThreads],
   );
   usePlanRefresh({
+    seq: liveSeq,
     signoff: true,
     threadMatters: useCallback(
       (thread: ThreadJson) => thread.blocking || blockingIds.has(thread.id),
