@@ -15,6 +15,7 @@ import { ConfirmDialog } from "../components/plan/confirm-dialog";
 import { requirePlanPage } from "../utils/plan-page.server";
 import { useActualsDrafts } from "../utils/use-actuals-drafts";
 import { useCsvImport } from "../utils/use-csv-import";
+import { usePlanRefresh } from "../utils/use-plan-refresh";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: actualsStylesheet }];
 
@@ -26,10 +27,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  * GET /plans/:planId/actuals: what really happened per target market and
  * month and per campaign and month, for every member to read and for owners
  * and editors to enter in the grids or import from CSV. Markets, campaigns
- * and the period come from the plan as editors see it now.
+ * and the period come from the plan as editors see it now. Follows the
+ * plan live: a row saved elsewhere shows at once, and a row sent from here
+ * carries the newest numbers in every cell not typed into here.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { plan } = await requirePlanPage(request, context, params.planId);
+  const { plan, liveSeq } = await requirePlanPage(request, context, params.planId);
   const [content, actuals] = await Promise.all([
     currentContent(context, plan.id),
     actualsOf(context, plan.id),
@@ -46,11 +49,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     refs,
     months: periodMonths(refs.period),
     actuals,
+    liveSeq,
   };
 }
 
 export default function PlanActualsPage() {
-  const { plan, canEnter, refs, months, actuals } = useLoaderData<typeof loader>();
+  const { plan, canEnter, refs, months, actuals, liveSeq } = useLoaderData<typeof loader>();
+  // Actuals saved or imported by someone else show as they commit; cells typed here stay as typed.
+  usePlanRefresh({ seq: liveSeq, actuals: true, signoff: true });
   const rows = useMemo(
     () => ({ rows: gridRows(refs.markets, months), spend: gridRows(refs.campaigns, months) }),
     [refs, months],

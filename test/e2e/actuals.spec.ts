@@ -4,7 +4,8 @@ import { expect, openAs, test } from "./fixtures";
 
 /**
  * The actuals page in a real browser: an editor types a month into the
- * grid and saves it, a viewer reads the same grid without inputs (also on a
+ * grid and saves it, a row saved by someone else shows in an open grid
+ * (what was typed there stays typed), a viewer reads the same grid without inputs (also on a
  * phone, the grid scrolling in its own box), a CSV with a bad row is
  * refused in the preview before anything is sent, and a good one imports
  * with the server's progress to the end and shows up in the grid. Every
@@ -41,6 +42,18 @@ async function openActuals(page: Page, planId: string): Promise<void> {
 
 const cell = (page: Page, column: string, market: string, month: string) =>
   page.getByRole("textbox", { name: `${column}, ${market}, ${month}`, exact: true });
+
+/** Mid-market retail's January, as the first test types it and the second posts it. */
+const RETAIL_JANUARY = {
+  month: "2027-01",
+  revenueWon: 125_000,
+  dealsWon: 3,
+  pipelineCreated: 400_000,
+  mqls: 180,
+  sqls: 40,
+  leadsHandedOff: 38,
+  leadsFollowedUpInSla: 35,
+};
 
 const status = (page: Page) => page.locator(".actuals-savebar").getByRole("status");
 
@@ -103,23 +116,58 @@ test("an editor enters a month in the grid, is told what is missing or wrong, sa
   const stored = (await (await page.request.get(`/api/plans/${planId}/actuals`)).json()) as {
     rows: Array<Record<string, unknown>>;
   };
-  expect(stored.rows).toEqual([
-    expect.objectContaining({
-      month: "2027-01",
-      revenueWon: 125_000,
-      dealsWon: 3,
-      pipelineCreated: 400_000,
-      mqls: 180,
-      sqls: 40,
-      leadsHandedOff: 38,
-      leadsFollowedUpInSla: 35,
-    }),
-  ]);
+  expect(stored.rows).toEqual([expect.objectContaining(RETAIL_JANUARY)]);
 
   await page.reload();
   await expect(retail("Revenue won")).toHaveValue("125000");
   await expect(retail("Followed up within SLA")).toHaveValue("35");
   await expect(retail("Revenue won", "2027-02")).toHaveValue("");
+});
+
+test("a row saved by someone else shows in an open grid, and a change made on top of it keeps their numbers", async ({
+  browser,
+}) => {
+  const maya = await openAs(browser, "maya");
+  const planId = await copyOfDemoPlan(maya.page);
+  const sam = await openAs(browser, "sam");
+  await openActuals(sam.page, planId);
+  // Nothing below reloads Sam's page: the marker would be gone if it did.
+  await sam.page.evaluate(() => ((window as unknown as { __stillHere: boolean }).__stillHere = true));
+  const samCell = (column: string) => cell(sam.page, column, "Mid-market retail", "2027-01");
+  await expect(samCell("Revenue won")).toHaveValue("");
+  // Sam has started on February when Maya's January arrives.
+  const february = cell(sam.page, "Revenue won", "Mid-market retail", "2027-02");
+  await february.fill("5000");
+  await expect(sam.page.getByText("1 unsaved row")).toBeVisible();
+
+  const list = await maya.page.request.get(`/api/plans/${planId}`);
+  const { content } = (await list.json()) as {
+    content: { targetMarkets: Array<{ id: string; segment: string }> };
+  };
+  const retail = content.targetMarkets.find((m) => m.segment === "Mid-market retail")!;
+  const mayas = { targetMarketId: retail.id, ...RETAIL_JANUARY };
+  const posted = await maya.page.request.post(`/api/plans/${planId}/actuals`, { data: { rows: [mayas] } });
+  expect(posted.status()).toBe(200);
+  await expect(samCell("Revenue won")).toHaveValue("125000");
+  await expect(samCell("Followed up within SLA")).toHaveValue("35");
+  // What Sam typed stays typed; Escape takes it back.
+  await expect(february).toHaveValue("5000");
+  await expect(sam.page.getByText("1 unsaved row")).toBeVisible();
+  await february.press("Escape");
+  await expect(february).toHaveValue("");
+  await expect(sam.page.getByText("No unsaved changes")).toBeVisible();
+
+  // Sam corrects one cell of Maya's row: the row sent carries her numbers in every other cell.
+  await samCell("Deals won").fill("4");
+  await sam.page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(status(sam.page)).toHaveText("Saved 1 row.");
+  const stored = (await (await maya.page.request.get(`/api/plans/${planId}/actuals`)).json()) as {
+    rows: Array<Record<string, unknown>>;
+  };
+  expect(stored.rows).toEqual([expect.objectContaining({ ...mayas, dealsWon: 4 })]);
+  expect(await sam.page.evaluate(() => (window as unknown as { __stillHere?: boolean }).__stillHere)).toBe(
+    true,
+  );
 });
 
 test("a viewer reads the grids without inputs, and on a phone the grid scrolls in its own box", async ({
