@@ -1,6 +1,18 @@
 import type { MarketMetrics, ScopeMetrics } from "../../domain/metrics";
 import { count, figureText, money, percent } from "./figures";
 import { PaceBadge } from "./pace-badge";
+import { PerMarketTable } from "./per-market-table";
+
+const COLUMNS = [
+  { label: "Revenue", num: true },
+  { label: "Pacing" },
+  { label: "Pipeline", num: true },
+  { label: "Avg deal size", num: true },
+  { label: "MQLs", num: true },
+  { label: "MQL → SQL", num: true },
+  { label: "SLA follow-up", num: true },
+  { label: "Spend", num: true },
+];
 
 /**
  * Every figure per target market, and the whole plan in the last row: the
@@ -19,65 +31,22 @@ export function MarketsTable({
   currency: string;
 }) {
   return (
-    <section className="card dashboard-table" aria-labelledby={id}>
-      <h2 id={id}>Markets</h2>
-      {markets.length === 0 ? (
-        <p className="muted">This plan has no target markets yet: add them on the plan page.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Market</th>
-                <th scope="col" className="num">
-                  Revenue
-                </th>
-                <th scope="col">Pacing</th>
-                <th scope="col" className="num">
-                  Pipeline
-                </th>
-                <th scope="col" className="num">
-                  Avg deal size
-                </th>
-                <th scope="col" className="num">
-                  MQLs
-                </th>
-                <th scope="col" className="num">
-                  MQL → SQL
-                </th>
-                <th scope="col" className="num">
-                  SLA follow-up
-                </th>
-                <th scope="col" className="num">
-                  Spend
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {markets.map((m) => (
-                <MarketRow
-                  key={m.targetMarketId}
-                  name={m.name.trim() || "Unnamed market"}
-                  m={m}
-                  currency={currency}
-                />
-              ))}
-            </tbody>
-            <tfoot>
-              <MarketRow name="Whole plan" m={plan} currency={currency} />
-            </tfoot>
-          </table>
-        </div>
-      )}
-    </section>
+    <PerMarketTable
+      id={id}
+      title="Markets"
+      columns={COLUMNS}
+      markets={markets}
+      plan={plan}
+      cells={(m) => <MarketCells m={m} currency={currency} />}
+    />
   );
 }
 
-function MarketRow({ name, m, currency }: { name: string; m: ScopeMetrics; currency: string }) {
+/** A market's (or the whole plan's) figures, each the actual first, then what it is measured against. */
+function MarketCells({ m, currency }: { m: ScopeMetrics; currency: string }) {
   const cash = money(currency);
   return (
-    <tr>
-      <th scope="row">{name}</th>
+    <>
       <td className="num">
         {cash(m.revenue.actual)}
         <span className="cell-sub">
@@ -114,6 +83,6 @@ function MarketRow({ name, m, currency }: { name: string; m: ScopeMetrics; curre
           of {cash(m.spend.budget)} · {figureText(m.spend.toBudget, percent)}
         </span>
       </td>
-    </tr>
+    </>
   );
 }
