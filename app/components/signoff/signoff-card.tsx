@@ -81,6 +81,18 @@ export function SignoffCard({
   const { status, version } = signoff;
   const noticeRef = useRef<HTMLDivElement>(null);
   useFocusWhenLost(noticeRef, notice);
+  /** A button that opens one of the card's dialogs; `look` is its style after "button". */
+  const ask = (dialog: Exclude<SignoffDialog, null>, label: string, look = "") => (
+    <button
+      key={dialog}
+      type="button"
+      className={look ? `button ${look} small` : "button small"}
+      disabled={busy}
+      onClick={() => onAsk(dialog)}
+    >
+      {label}
+    </button>
+  );
   const buttons: ReactNode[] = [];
   if (choices.sign) {
     if (links.review) {
@@ -90,55 +102,15 @@ export function SignoffCard({
         </Link>,
       );
     }
-    buttons.push(
-      <button
-        key="approve"
-        type="button"
-        className="button small"
-        disabled={busy}
-        onClick={() => onAsk("approve")}
-      >
-        Approve
-      </button>,
-      <button
-        key="changes"
-        type="button"
-        className="button secondary small"
-        disabled={busy}
-        onClick={() => onAsk("request_changes")}
-      >
-        Request changes
-      </button>,
-    );
+    buttons.push(ask("approve", "Approve"), ask("request_changes", "Request changes", "secondary"));
   }
   const staleBanner = stale && status === "in_review";
   // While the content is stale, "Resubmit" sits in the banner that says why.
   if (choices.submit && !(staleBanner && choices.submit === "resubmit")) {
-    buttons.push(
-      <button
-        key="submit"
-        type="button"
-        className={choices.sign ? "button secondary small" : "button small"}
-        disabled={busy}
-        onClick={() => onAsk("submit")}
-      >
-        {choices.submit === "resubmit" ? "Resubmit" : "Submit for sign-off"}
-      </button>,
-    );
+    const label = choices.submit === "resubmit" ? "Resubmit" : "Submit for sign-off";
+    buttons.push(ask("submit", label, choices.sign ? "secondary" : ""));
   }
-  if (choices.reopen) {
-    buttons.push(
-      <button
-        key="reopen"
-        type="button"
-        className="button danger small"
-        disabled={busy}
-        onClick={() => onAsk("reopen")}
-      >
-        Reopen
-      </button>,
-    );
-  }
+  if (choices.reopen) buttons.push(ask("reopen", "Reopen", "danger"));
 
   return (
     <section className="card signoff-card" aria-labelledby="signoff-heading">
@@ -164,11 +136,7 @@ export function SignoffCard({
                 See what changed
               </Link>
             ) : null}
-            {choices.submit === "resubmit" ? (
-              <button type="button" className="button small" disabled={busy} onClick={() => onAsk("submit")}>
-                Resubmit
-              </button>
-            ) : null}
+            {choices.submit === "resubmit" ? ask("submit", "Resubmit") : null}
           </div>
         </div>
       ) : null}
