@@ -8,7 +8,7 @@ import {
 } from "../../app/domain/actuals";
 import type { Dashboard } from "../../app/domain/metrics";
 import { blankRow } from "../../app/domain/plan";
-import { storePlanRows } from "../support/collab";
+import { quarterGoal, storePlanRows } from "../support/collab";
 import { loginAs, type TestClient } from "../support/client";
 import { openEventStream, type SseEvent } from "../support/event-stream";
 import { createMember, createWorkspaceWithOwner } from "../support/factories";
@@ -51,16 +51,7 @@ async function seededPlan(marketCount = 2, campaignCount = 2): Promise<Seeded> {
     budget: 9_000,
     expectedMqls: 100,
   }));
-  const goal = {
-    ...blankRow("revenueGoals"),
-    targetMarketId: markets[0]?.id ?? null,
-    period: "2027-Q1",
-    revenueTarget: 90_000,
-    pipelineTarget: 270_000,
-    avgDealSize: 15_000,
-    winRate: 0.25,
-    mqlToSqlRate: 0.2,
-  };
+  const goal = quarterGoal(markets[0]?.id ?? null);
   await storePlanRows(accord.sql, planId, { targetMarkets: markets, campaigns, revenueGoals: [goal] });
   return { planId, markets, campaigns };
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ActualsRow } from "../../app/domain/actuals";
 import { blankRow } from "../../app/domain/plan";
-import { storePlanRows } from "../support/collab";
+import { quarterGoal, storePlanRows } from "../support/collab";
 import type { CreatedShareLinkJson, ShareLinkJson } from "../../app/domain/share-links";
 import { TestClient, loginAs } from "../support/client";
 import { createMember, createWorkspaceWithOwner } from "../support/factories";
@@ -50,16 +50,7 @@ async function seededPlan(): Promise<Seeded> {
     { ...blankRow("targetMarkets"), segment: MARKET, ownerId: world.sales.id },
     { ...blankRow("targetMarkets"), segment: OTHER_MARKET },
   ];
-  const goal = {
-    ...blankRow("revenueGoals"),
-    targetMarketId: markets[0]!.id,
-    period: "2027-Q1",
-    revenueTarget: 90_000,
-    pipelineTarget: 270_000,
-    avgDealSize: 15_000,
-    winRate: 0.25,
-    mqlToSqlRate: 0.2,
-  };
+  const goal = quarterGoal(markets[0]!.id);
   const campaign = {
     ...blankRow("campaigns"),
     name: "Nordics webinar series",

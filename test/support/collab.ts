@@ -5,7 +5,7 @@ import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { CLOSE } from "../../app/domain/collab";
-import { rowMap, SECTION, TABLE_SECTIONS, type RowOf, type TableSection } from "../../app/domain/plan";
+import { blankRow, rowMap, SECTION, TABLE_SECTIONS, type RowOf, type TableSection } from "../../app/domain/plan";
 import { appendUpdate, loadDocument } from "../../db/queries/documents";
 import { insertPlan, type PlanRow } from "../../db/queries/plans";
 import type { Db } from "../../db/sql";
@@ -276,6 +276,20 @@ export async function storePlanRows(
   }
   await appendUpdate(db, planId, Y.encodeStateAsUpdate(doc));
   doc.destroy();
+}
+
+/** A revenue goal for 2027-Q1 of one market: $90,000 won from $270,000 of pipeline, deals of $15,000. */
+export function quarterGoal(targetMarketId: string | null): RowOf["revenueGoals"] {
+  return {
+    ...blankRow("revenueGoals"),
+    targetMarketId,
+    period: "2027-Q1",
+    revenueTarget: 90_000,
+    pipelineTarget: 270_000,
+    avgDealSize: 15_000,
+    winRate: 0.25,
+    mqlToSqlRate: 0.2,
+  };
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
