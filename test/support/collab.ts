@@ -5,7 +5,14 @@ import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { CLOSE } from "../../app/domain/collab";
-import { blankRow, rowMap, SECTION, TABLE_SECTIONS, type RowOf, type TableSection } from "../../app/domain/plan";
+import {
+  blankRow,
+  rowMap,
+  SECTION,
+  TABLE_SECTIONS,
+  type RowOf,
+  type TableSection,
+} from "../../app/domain/plan";
 import { appendUpdate, loadDocument } from "../../db/queries/documents";
 import { insertPlan, type PlanRow } from "../../db/queries/plans";
 import type { Db } from "../../db/sql";
