@@ -33,7 +33,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { member, plan, liveSeq } = await requirePlanPage(request, context, params.planId);
-  return { ...(await versionPage(context, plan, member.user.id, params.versionId, new URL(request.url))), liveSeq };
+  return {
+    ...(await versionPage(context, plan, member.user.id, params.versionId, new URL(request.url))),
+    liveSeq,
+  };
 }
 
 /**
@@ -84,7 +87,7 @@ export default function VersionPage() {
               {version.createdBy?.name ?? "A former member"} · {formatDateTime(version.createdAt)}
             </span>
             <span>
-              content hash <code className="version-hash full-hash">{version.hash}</code>
+              content hash <code className="hash-chip full-hash">{version.hash}</code>
             </span>
           </p>
         </div>
@@ -136,7 +139,15 @@ export default function VersionPage() {
         </p>
       ) : null}
 
-      {review ? <PlanSignoff planId={plan.id} meId={review.meId} data={review.view} liveSeq={data.liveSeq} onReviewPage /> : null}
+      {review ? (
+        <PlanSignoff
+          planId={plan.id}
+          meId={review.meId}
+          data={review.view}
+          liveSeq={data.liveSeq}
+          onReviewPage
+        />
+      ) : null}
 
       {comparison ? (
         <section className="card version-changes" aria-labelledby="changes-heading">

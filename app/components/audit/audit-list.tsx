@@ -47,7 +47,7 @@ export function AuditList({
                       <dt>{fact.label}</dt>
                       <dd>
                         {fact.code ? (
-                          <code>{fact.value}</code>
+                          <code className="hash-chip">{fact.value}</code>
                         ) : fact.quote ? (
                           <q className="clamp" style={{ ["--lines" as string]: 3 }}>
                             {fact.value}

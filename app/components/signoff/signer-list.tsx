@@ -61,7 +61,9 @@ export function SignerList({
                     {view.tone === "approved" ? (
                       <>
                         {" · hash "}
-                        <code title={signature.hash}>{shortHash(signature.hash)}</code>
+                        <code className="hash-chip" title={signature.hash}>
+                          {shortHash(signature.hash)}
+                        </code>
                       </>
                     ) : null}
                   </span>

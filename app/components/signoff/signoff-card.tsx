@@ -215,7 +215,10 @@ function Summary({ signoff, links }: { signoff: SignoffJson; links: SignoffLinks
   const { status, version } = signoff;
   const hash = version ? (
     <>
-      content hash <code title={version.hash}>{shortHash(version.hash)}</code>
+      content hash{" "}
+      <code className="hash-chip" title={version.hash}>
+        {shortHash(version.hash)}
+      </code>
     </>
   ) : null;
   if (status === "draft" || !version) {

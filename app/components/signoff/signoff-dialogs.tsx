@@ -75,7 +75,7 @@ export function SignoffDialogs(props: SignoffDialogsProps) {
             {version ? (
               <>
                 {" "}
-                (content hash <code>{shortHash(version.hash)}</code>)
+                (content hash <code className="hash-chip">{shortHash(version.hash)}</code>)
               </>
             ) : null}
             . If it changes before everyone has signed, your approval no longer counts.

@@ -57,7 +57,7 @@ export function VersionList({
               </p>
               <p className="version-meta muted">
                 {v.createdBy?.name ?? "A former member"} · <RelativeTime iso={v.createdAt} /> · hash{" "}
-                <code className="version-hash" title={v.hash}>
+                <code className="hash-chip" title={v.hash}>
                   {shortHash(v.hash)}
                 </code>
               </p>
